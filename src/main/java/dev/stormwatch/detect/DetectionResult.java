@@ -1,0 +1,45 @@
+package dev.stormwatch.detect;
+
+/**
+ * A detector's verdict on one window: an anomaly score in [0, 1] with the signals and log lines
+ * that explain it.
+ *
+ * <p>{@code contributorSignals[i]} has weight {@code contributorWeights[i]} (weights sum to at most
+ * 1, largest first). {@code fallback} is true when the configured detector did not answer in time
+ * and the baseline scored the window instead.
+ */
+public class DetectionResult {
+  public String provider = "";
+  public String service = "";
+  public String region = "";
+  public long windowStart;
+  public long windowEnd;
+  public boolean live;
+  public double score;
+  public String modelVersion = "";
+  public String[] contributorSignals = new String[0];
+  public double[] contributorWeights = new double[0];
+  public String[] logEvidence = new String[0];
+  /** Short human-readable reason, e.g. "latency_p99_ms 9.1 sigma above its baseline". */
+  public String reason = "";
+  public boolean fallback;
+
+  public DetectionResult() {}
+
+  /** A result for a window with its identity fields copied. */
+  public static DetectionResult forWindow(dev.stormwatch.window.WindowAssembly w) {
+    DetectionResult r = new DetectionResult();
+    r.provider = w.provider;
+    r.service = w.service;
+    r.region = w.region;
+    r.windowStart = w.start;
+    r.windowEnd = w.end;
+    r.live = w.live;
+    return r;
+  }
+
+  /** The keyBy key of the scored window. */
+  public String key() {
+    return provider + "/" + service;
+  }
+}
