@@ -27,7 +27,7 @@ stormwatch_java() {
   shift
   mkdir -p "$STORMWATCH_HOME/out/tmp"
   exec java ${STORMWATCH_JAVA_OPTS:--Xmx2g} \
-    -Djava.io.tmpdir="$STORMWATCH_HOME/out/tmp" \
+    -Djava.io.tmpdir="$STORMWATCH_HOME/out/tmp" -Dstormwatch.home="$STORMWATCH_HOME" \
     -Dlog4j.configurationFile="$STORMWATCH_HOME/conf/log4j2.properties" \
     --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
     -cp "$STORMWATCH_HOME/target/classes:$(cat "$CLASSPATH_FILE")" "$main" "$@"

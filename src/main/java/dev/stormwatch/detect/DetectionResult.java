@@ -40,6 +40,6 @@ public class DetectionResult {
 
   /** The keyBy key of the scored window. */
   public String key() {
-    return provider + "/" + service;
+    return dev.stormwatch.event.Keys.of(provider, service);
   }
 }

@@ -30,7 +30,7 @@ public record TelemetryEvent(
 
   /** The keyBy key: provider and service, the per-provider view at service granularity. */
   public String key() {
-    return provider + "/" + service;
+    return Keys.of(provider, service);
   }
 
   /** A copy of this event flagged as warm-up history. */

@@ -52,7 +52,7 @@ public class WindowAssembly {
 
   /** The keyBy key of the window. */
   public String key() {
-    return provider + "/" + service;
+    return dev.stormwatch.event.Keys.of(provider, service);
   }
 
   /** Value of metric {@code m} at step {@code t}. */

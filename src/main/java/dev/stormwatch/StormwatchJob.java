@@ -1,0 +1,93 @@
+package dev.stormwatch;
+
+import dev.stormwatch.config.ConfigLoader;
+import dev.stormwatch.config.JobConfig;
+import dev.stormwatch.detect.BaselineConfig;
+import dev.stormwatch.detect.Detectors;
+import dev.stormwatch.event.DeadLetter;
+import dev.stormwatch.sink.JsonCodec;
+import dev.stormwatch.sink.JsonLinesFileSink;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Entry point of the Stormwatch job: parses the typed configuration and builds the topology from
+ * the configured sources and sinks (files and/or Kafka). Tests call {@link #build} directly.
+ */
+public final class StormwatchJob {
+  public static final String ALERTS_FILE = "alerts.jsonl";
+  public static final String DEAD_LETTER_FILE = "dead-letter.jsonl";
+
+  private StormwatchJob() {}
+
+  public static void main(String[] args) throws Exception {
+    JobConfig cfg = ConfigLoader.fromArgs(args).validate();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    build(env, cfg);
+    env.execute("stormwatch");
+  }
+
+  /** Adds the whole job to {@code env}: sources, detection pipeline and sinks from {@code cfg}. */
+  public static void build(StreamExecutionEnvironment env, JobConfig cfg) {
+    Configuration pipeline = new Configuration();
+    pipeline.set(PipelineOptions.GENERIC_TYPES, false);
+    env.configure(pipeline);
+    env.setMaxParallelism(cfg.maxParallelism);
+    if (cfg.parallelism > 0) {
+      env.setParallelism(cfg.parallelism);
+    }
+    BaselineConfig baseline = BaselineConfig.forSteps(cfg.windowSlide.toMillis());
+
+    DataStream<dev.stormwatch.event.TelemetryEvent> events = null;
+    DataStream<DeadLetter> deadLetters = null;
+    if (!cfg.inputFiles.isEmpty()) {
+      StormwatchPipeline.Parsed p = StormwatchPipeline.parse(
+          files(env, cfg.inputFiles, Uids.FILE_SOURCE), "files", false, Uids.PARSE_FILES, cfg);
+      events = p.events();
+      deadLetters = p.deadLetters();
+    }
+    if (!cfg.warmupFiles.isEmpty()) {
+      StormwatchPipeline.Parsed p = StormwatchPipeline.parse(
+          files(env, cfg.warmupFiles, Uids.WARMUP_SOURCE), "warmup", true, Uids.PARSE_WARMUP, cfg);
+      events = events == null ? p.events() : events.union(p.events());
+      deadLetters = deadLetters == null ? p.deadLetters() : deadLetters.union(p.deadLetters());
+    }
+    if (!cfg.kafkaBootstrap.isEmpty()) {
+      StormwatchPipeline.Parsed p = StormwatchPipeline.parse(
+          KafkaWiring.source(env, cfg), "kafka", false, Uids.PARSE_KAFKA, cfg);
+      events = events == null ? p.events() : events.union(p.events());
+      deadLetters = deadLetters == null ? p.deadLetters() : deadLetters.union(p.deadLetters());
+    }
+    StormwatchPipeline.Detected detected = StormwatchPipeline.detect(
+        events, cfg, Detectors.factory(cfg.detector, baseline), baseline);
+    deadLetters = deadLetters.union(detected.late());
+
+    DataStream<String> alertJson = detected.alerts()
+        .map(JsonCodec::alert).uid(Uids.ALERTS_JSON).name("alerts to JSON");
+    DataStream<String> deadJson = deadLetters
+        .map(JsonCodec::deadLetter).uid(Uids.DEAD_LETTERS_JSON).name("dead letters to JSON");
+    if (!cfg.outputDir.isEmpty()) {
+      alertJson.sinkTo(new JsonLinesFileSink(Path.of(cfg.outputDir, ALERTS_FILE).toString()))
+          .setParallelism(1).uid(Uids.ALERTS_FILE).name("alerts file");
+      deadJson.sinkTo(new JsonLinesFileSink(Path.of(cfg.outputDir, DEAD_LETTER_FILE).toString()))
+          .setParallelism(1).uid(Uids.DEAD_LETTERS_FILE).name("dead-letter file");
+    }
+    KafkaWiring.sinks(cfg, alertJson, deadJson);
+  }
+
+  private static DataStream<String> files(
+      StreamExecutionEnvironment env, List<String> paths, String uid) {
+    org.apache.flink.core.fs.Path[] p = paths.stream()
+        .map(s -> new org.apache.flink.core.fs.Path(Path.of(s).toAbsolutePath().toUri()))
+        .toArray(org.apache.flink.core.fs.Path[]::new);
+    FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat(), p).build();
+    return env.fromSource(source, WatermarkStrategy.noWatermarks(), uid).uid(uid);
+  }
+}

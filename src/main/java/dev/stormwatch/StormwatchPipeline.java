@@ -1,0 +1,86 @@
+package dev.stormwatch;
+
+import dev.stormwatch.alert.AlertLifecycle;
+import dev.stormwatch.alert.AlertPolicy;
+import dev.stormwatch.config.JobConfig;
+import dev.stormwatch.detect.AsyncDetectFunction;
+import dev.stormwatch.detect.BaselineConfig;
+import dev.stormwatch.detect.DetectionResult;
+import dev.stormwatch.detect.DetectorFactory;
+import dev.stormwatch.event.AlertEvent;
+import dev.stormwatch.event.DeadLetter;
+import dev.stormwatch.event.TelemetryEvent;
+import dev.stormwatch.source.ParseRecords;
+import dev.stormwatch.window.WindowAssembler;
+import dev.stormwatch.window.WindowAssembly;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The detection topology, independent of where records come from and go to: raw JSON lines are
+ * parsed (bad ones become dead letters), stamped with event time, keyed by (provider, service),
+ * windowed, scored asynchronously and turned into firing/resolved alerts.
+ */
+public final class StormwatchPipeline {
+  private StormwatchPipeline() {}
+
+  /** Parsed, event-time-stamped records of one source and that source's dead letters. */
+  public record Parsed(DataStream<TelemetryEvent> events, DataStream<DeadLetter> deadLetters) {}
+
+  /** The pipeline's outputs. */
+  public record Detected(DataStream<AlertEvent> alerts, DataStream<DeadLetter> late) {}
+
+  /**
+   * Parses one source's raw lines and assigns timestamps and watermarks per source, so that a
+   * warm-up history and a live stream do not make each other's records late.
+   */
+  public static Parsed parse(
+      DataStream<String> raw, String origin, boolean warmup, String uid, JobConfig cfg) {
+    SingleOutputStreamOperator<TelemetryEvent> parsed = raw
+        .process(new ParseRecords(origin, warmup))
+        .uid(uid)
+        .name("parse " + origin);
+    DataStream<TelemetryEvent> stamped = parsed
+        .assignTimestampsAndWatermarks(WatermarkStrategy
+            .<TelemetryEvent>forBoundedOutOfOrderness(cfg.maxOutOfOrderness)
+            .withTimestampAssigner((e, ts) -> e.timeMillis())
+            .withIdleness(cfg.idleTimeout))
+        .uid(uid + "-" + Uids.WATERMARKS)
+        .name("event time " + origin);
+    return new Parsed(stamped, parsed.getSideOutput(ParseRecords.DEAD_LETTERS));
+  }
+
+  /** Windows, scores and alerts the given (already stamped) events. */
+  public static Detected detect(
+      DataStream<TelemetryEvent> events, JobConfig cfg, DetectorFactory detector,
+      BaselineConfig baselineConfig) {
+    SingleOutputStreamOperator<WindowAssembly> windows = events
+        .keyBy(TelemetryEvent::key)
+        .process(new WindowAssembler(
+            cfg.windowSlide.toMillis(), cfg.windowSteps(), cfg.allowedLateness.toMillis(),
+            cfg.keyRetention.toMillis(), baselineConfig))
+        .uid(Uids.WINDOWS)
+        .name("assemble windows");
+    DataStream<WindowAssembly> live = windows
+        .filter(w -> w.live)
+        .uid(Uids.LIVE_WINDOWS)
+        .name("live windows");
+    DataStream<DetectionResult> scored = AsyncDataStream
+        .unorderedWait(
+            live,
+            new AsyncDetectFunction(detector, baselineConfig, cfg.batchSize, cfg.batchMaxDelay.toMillis()),
+            cfg.asyncTimeout.toMillis(), TimeUnit.MILLISECONDS, cfg.asyncCapacity)
+        .uid(Uids.DETECT)
+        .name("detect (" + cfg.detector + ")");
+    DataStream<AlertEvent> alerts = scored
+        .keyBy(DetectionResult::key)
+        .process(new AlertLifecycle(new AlertPolicy(
+            cfg.alertThreshold, cfg.raiseAfter, cfg.resolveThreshold, cfg.resolveAfter)))
+        .uid(Uids.ALERTS)
+        .name("alert lifecycle");
+    return new Detected(alerts, windows.getSideOutput(WindowAssembler.LATE));
+  }
+}

@@ -1,0 +1,127 @@
+package dev.stormwatch.alert;
+
+import dev.stormwatch.detect.DetectionResult;
+import dev.stormwatch.event.AlertEvent;
+import dev.stormwatch.event.Keys;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Hysteresis over a key's window scores: an alert fires after {@code raiseAfter} consecutive
+ * windows at or above the threshold and resolves after {@code resolveAfter} consecutive windows
+ * below the resolve threshold, so a flapping signal is one alert, not many. Plain Java; the Flink
+ * operator only keeps the {@link AlertState}.
+ */
+public final class AlertPolicy implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final double threshold;
+  private final int raiseAfter;
+  private final double resolveThreshold;
+  private final int resolveAfter;
+
+  public AlertPolicy(double threshold, int raiseAfter, double resolveThreshold, int resolveAfter) {
+    this.threshold = threshold;
+    this.raiseAfter = raiseAfter;
+    this.resolveThreshold = resolveThreshold;
+    this.resolveAfter = resolveAfter;
+  }
+
+  /**
+   * Advances the state with the next window's result (windows must come in event-time order) and
+   * returns the alert event it causes, or null.
+   */
+  public AlertEvent advance(AlertState s, DetectionResult r) {
+    if (r.windowEnd <= s.lastWindowEnd) {
+      return null;
+    }
+    s.lastWindowEnd = r.windowEnd;
+    if (!s.firing) {
+      s.above = r.score >= threshold ? s.above + 1 : 0;
+      if (s.above >= raiseAfter) {
+        s.firing = true;
+        s.below = 0;
+        s.firedAt = r.windowEnd;
+        s.peakScore = r.score;
+        s.severity = severity(r.score);
+        s.alertId = alertId(r, r.windowEnd);
+        return event(s, r, AlertEvent.FIRING);
+      }
+      return null;
+    }
+    s.peakScore = Math.max(s.peakScore, r.score);
+    s.below = r.score < resolveThreshold ? s.below + 1 : 0;
+    if (s.below >= resolveAfter) {
+      AlertEvent resolved = event(s, r, AlertEvent.RESOLVED);
+      s.firing = false;
+      s.above = 0;
+      s.below = 0;
+      return resolved;
+    }
+    return null;
+  }
+
+  /** Severity from the score: critical from 0.95, error from 0.85, warning below. */
+  public static String severity(double score) {
+    if (score >= 0.95) {
+      return "critical";
+    }
+    return score >= 0.85 ? "error" : "warning";
+  }
+
+  /** The stable dedup key of a (provider, service, detector family): at most 64 characters. */
+  public static String dedupKey(String provider, String service, String modelVersion) {
+    String family = modelVersion.contains("-") ? modelVersion.substring(0, modelVersion.indexOf('-')) : modelVersion;
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest((Keys.of(provider, service) + Keys.SEPARATOR + family).getBytes(StandardCharsets.UTF_8));
+      return "stormwatch-" + HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String alertId(DetectionResult r, long firedAt) {
+    String seed = dedupKey(r.provider, r.service, r.modelVersion) + "@" + firedAt;
+    return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  private static AlertEvent event(AlertState s, DetectionResult r, String status) {
+    List<AlertEvent.Contributor> contributors = new ArrayList<>();
+    for (int i = 0; i < r.contributorSignals.length; i++) {
+      contributors.add(new AlertEvent.Contributor(r.contributorSignals[i], round(r.contributorWeights[i])));
+    }
+    String where = r.provider + "/" + r.service + (r.region.isEmpty() ? "" : " (" + r.region + ")");
+    String summary = status.equals(AlertEvent.FIRING)
+        ? "Anomaly on " + where + ": " + r.reason
+        : "Recovered on " + where + " after " + (r.windowEnd - s.firedAt) / 60_000 + " min (peak score "
+            + round(s.peakScore) + ")";
+    return new AlertEvent(
+        s.alertId,
+        dedupKey(r.provider, r.service, r.modelVersion),
+        status,
+        s.severity,
+        r.provider,
+        r.region,
+        r.service,
+        Instant.ofEpochMilli(r.windowEnd).toString(),
+        Instant.now().toString(),
+        round(r.score),
+        round(r.score),
+        r.modelVersion + (r.fallback ? "+fallback" : ""),
+        summary.length() > 1024 ? summary.substring(0, 1024) : summary,
+        contributors,
+        List.of(r.logEvidence));
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000.0) / 1000.0;
+  }
+}

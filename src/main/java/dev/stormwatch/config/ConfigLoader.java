@@ -1,0 +1,131 @@
+package dev.stormwatch.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a {@link JobConfig} from a YAML file (sections input, kafka, output, window, detector,
+ * alert, runtime; unknown keys are errors) and command-line options, which win over the file.
+ */
+public final class ConfigLoader {
+  private ConfigLoader() {}
+
+  /** Parses command-line arguments (see {@link #usage()}), reading {@code --config FILE} first. */
+  public static JobConfig fromArgs(String[] args) throws IOException {
+    JobConfig c = new JobConfig();
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("--config")) {
+        applyYaml(c, new File(args[i + 1]));
+      }
+    }
+    List<String> inputs = new ArrayList<>();
+    List<String> warmups = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--bounded")) {
+        c.kafkaBounded = true;
+        continue;
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("option " + a + " needs a value\n" + usage());
+      }
+      String v = args[++i];
+      switch (a) {
+        case "--config" -> { }
+        case "--input" -> inputs.add(v);
+        case "--warmup" -> warmups.add(v);
+        case "--output" -> c.outputDir = v;
+        case "--kafka" -> c.kafkaBootstrap = v;
+        case "--input-topic" -> c.inputTopics = List.of(v.split(","));
+        case "--alerts-topic" -> c.alertsTopic = v;
+        case "--dead-letter-topic" -> c.deadLetterTopic = v;
+        case "--starting-offsets" -> c.startingOffsets = v;
+        case "--group" -> c.consumerGroup = v;
+        case "--parallelism" -> c.parallelism = Integer.parseInt(v);
+        case "--detector" -> c.detector = v;
+        default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
+      }
+    }
+    if (!inputs.isEmpty()) {
+      c.inputFiles = inputs;
+    }
+    if (!warmups.isEmpty()) {
+      c.warmupFiles = warmups;
+    }
+    return c;
+  }
+
+  /** Command-line help. */
+  public static String usage() {
+    return String.join("\n",
+        "options: [--config FILE] [--input FILE ...] [--warmup FILE ...] [--output DIR]",
+        "         [--kafka HOST:PORT] [--input-topic T[,T]] [--alerts-topic T] [--dead-letter-topic T]",
+        "         [--starting-offsets earliest|latest|committed] [--group ID] [--bounded]",
+        "         [--parallelism N] [--detector baseline]");
+  }
+
+  /** Applies a YAML configuration file on top of {@code c}. */
+  public static void applyYaml(JobConfig c, File file) throws IOException {
+    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file);
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> section = it.next();
+      for (Iterator<Map.Entry<String, JsonNode>> f = section.getValue().fields(); f.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = f.next();
+        set(c, section.getKey() + "." + e.getKey(), e.getValue(), file);
+      }
+    }
+  }
+
+  private static void set(JobConfig c, String key, JsonNode v, File file) {
+    switch (key) {
+      case "input.files" -> c.inputFiles = strings(v);
+      case "input.warmup" -> c.warmupFiles = strings(v);
+      case "kafka.bootstrap" -> c.kafkaBootstrap = v.asText();
+      case "kafka.input-topics" -> c.inputTopics = strings(v);
+      case "kafka.group" -> c.consumerGroup = v.asText();
+      case "kafka.starting-offsets" -> c.startingOffsets = v.asText();
+      case "kafka.bounded" -> c.kafkaBounded = v.asBoolean();
+      case "kafka.alerts-topic" -> c.alertsTopic = v.asText();
+      case "kafka.dead-letter-topic" -> c.deadLetterTopic = v.asText();
+      case "output.dir" -> c.outputDir = v.asText();
+      case "window.length" -> c.windowLength = DurationParser.parse(v.asText());
+      case "window.slide" -> c.windowSlide = DurationParser.parse(v.asText());
+      case "window.max-out-of-orderness" -> c.maxOutOfOrderness = DurationParser.parse(v.asText());
+      case "window.allowed-lateness" -> c.allowedLateness = DurationParser.parse(v.asText());
+      case "window.idle-timeout" -> c.idleTimeout = DurationParser.parse(v.asText());
+      case "window.key-retention" -> c.keyRetention = DurationParser.parse(v.asText());
+      case "detector.name" -> c.detector = v.asText();
+      case "detector.timeout" -> c.asyncTimeout = DurationParser.parse(v.asText());
+      case "detector.capacity" -> c.asyncCapacity = v.asInt();
+      case "detector.batch-size" -> c.batchSize = v.asInt();
+      case "detector.batch-max-delay" -> c.batchMaxDelay = DurationParser.parse(v.asText());
+      case "alert.threshold" -> c.alertThreshold = v.asDouble();
+      case "alert.raise-after" -> c.raiseAfter = v.asInt();
+      case "alert.resolve-threshold" -> c.resolveThreshold = v.asDouble();
+      case "alert.resolve-after" -> c.resolveAfter = v.asInt();
+      case "runtime.parallelism" -> c.parallelism = v.asInt();
+      case "runtime.max-parallelism" -> c.maxParallelism = v.asInt();
+      default -> throw new IllegalArgumentException("unknown setting '" + key + "' in " + file);
+    }
+  }
+
+  private static List<String> strings(JsonNode v) {
+    List<String> out = new ArrayList<>();
+    if (v.isArray()) {
+      v.forEach(n -> out.add(n.asText()));
+    } else if (!v.isNull()) {
+      out.add(v.asText());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.stormwatch.config;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Typed, validated settings of the Stormwatch job. Defaults are the documented production defaults;
+ * {@link ConfigLoader} reads them from {@code conf/stormwatch.yaml} and command-line overrides.
+ */
+public class JobConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  // ---- input
+  /** JSON Lines files (gzip accepted) read as a bounded source. */
+  public List<String> inputFiles = new ArrayList<>();
+  /** History files processed first: they teach baselines but never raise alerts. */
+  public List<String> warmupFiles = new ArrayList<>();
+  /** Kafka bootstrap servers; empty means no Kafka. */
+  public String kafkaBootstrap = "";
+  public List<String> inputTopics = new ArrayList<>(List.of("stormwatch.telemetry"));
+  public String consumerGroup = "stormwatch";
+  /** earliest, latest or committed. */
+  public String startingOffsets = "committed";
+  /** Stop at the offsets that were latest when the job started (for replays and tests). */
+  public boolean kafkaBounded = false;
+
+  // ---- output
+  /** Directory for alerts.jsonl and dead-letter.jsonl; empty means no file output. */
+  public String outputDir = "";
+  /** Kafka topics for alerts and dead letters; empty means not written to Kafka. */
+  public String alertsTopic = "";
+  public String deadLetterTopic = "";
+
+  // ---- event time and windows
+  public Duration windowLength = Duration.ofMinutes(10);
+  public Duration windowSlide = Duration.ofMinutes(1);
+  /** Watermark delay: records up to this much out of order are not late. */
+  public Duration maxOutOfOrderness = Duration.ofSeconds(60);
+  /** Extra time a pane stays open after the watermark passes its end. */
+  public Duration allowedLateness = Duration.ZERO;
+  /** A source split with no records for this long stops holding back the watermark. */
+  public Duration idleTimeout = Duration.ofSeconds(30);
+  /** A key's learned baseline is dropped after this much event time without records. */
+  public Duration keyRetention = Duration.ofDays(7);
+
+  // ---- detection
+  public String detector = "baseline";
+  public Duration asyncTimeout = Duration.ofSeconds(5);
+  public int asyncCapacity = 256;
+  public int batchSize = 32;
+  public Duration batchMaxDelay = Duration.ofMillis(20);
+
+  // ---- alerting
+  /** Score at or above which a window counts as anomalous. */
+  public double alertThreshold = 0.7;
+  /** Consecutive anomalous windows before an alert fires. */
+  public int raiseAfter = 2;
+  /** Score below which a window counts towards resolving. */
+  public double resolveThreshold = 0.5;
+  /** Consecutive calm windows before a firing alert resolves. */
+  public int resolveAfter = 5;
+
+  // ---- runtime
+  /** 0 means the environment's default. */
+  public int parallelism = 0;
+  public int maxParallelism = 128;
+
+  /** Throws IllegalArgumentException naming the first invalid setting. */
+  public JobConfig validate() {
+    require(!windowSlide.isNegative() && !windowSlide.isZero(), "window.slide must be positive");
+    require(windowLength.compareTo(windowSlide) >= 0, "window.length must be >= window.slide");
+    require(windowLength.toMillis() % windowSlide.toMillis() == 0,
+        "window.length must be a whole number of slides");
+    require(!maxOutOfOrderness.isNegative(), "window.max-out-of-orderness must be >= 0");
+    require(!allowedLateness.isNegative(), "window.allowed-lateness must be >= 0");
+    require(alertThreshold > 0 && alertThreshold <= 1, "alert.threshold must be in (0, 1]");
+    require(resolveThreshold >= 0 && resolveThreshold <= alertThreshold,
+        "alert.resolve-threshold must be in [0, alert.threshold]");
+    require(raiseAfter >= 1 && resolveAfter >= 1, "alert.raise-after and resolve-after must be >= 1");
+    require(asyncCapacity >= 1 && batchSize >= 1, "detector.capacity and batch-size must be >= 1");
+    require(maxParallelism >= 1 && parallelism >= 0 && parallelism <= maxParallelism,
+        "parallelism must be in [0, max-parallelism]");
+    require(List.of("earliest", "latest", "committed").contains(startingOffsets),
+        "kafka.starting-offsets must be earliest, latest or committed");
+    require(!inputFiles.isEmpty() || !kafkaBootstrap.isEmpty(),
+        "no input: give input files or a Kafka bootstrap address");
+    require(!outputDir.isEmpty() || !alertsTopic.isEmpty(),
+        "no output: give an output directory or an alerts topic");
+    require(alertsTopic.isEmpty() || !kafkaBootstrap.isEmpty(), "an alerts topic needs kafka.bootstrap");
+    return this;
+  }
+
+  /** Window length in slides (steps). */
+  public int windowSteps() {
+    return (int) (windowLength.toMillis() / windowSlide.toMillis());
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException("invalid configuration: " + message);
+    }
+  }
+}
