@@ -1,0 +1,233 @@
+package dev.stormwatch.detect;
+
+import dev.stormwatch.window.Pane;
+import dev.stormwatch.window.WindowAssembly;
+import java.util.Arrays;
+
+/**
+ * One key's learned baseline, kept in Flink keyed state as a POJO of primitive and String arrays:
+ * robust hour-of-day seasonal EWMAs per metric and for per-step ERROR(+FATAL)/WARN log counts, and
+ * a bounded set of known log templates (64-bit hashes with first/last-seen times).
+ *
+ * <p>Call {@link #learn(Pane)} with each closed pane, then {@link #annotate(WindowAssembly)} on the
+ * window ending with it. Maturity rules (see {@link BaselineConfig}): metric expectations are
+ * filled once the metric has {@code metricMatureSamples} steps; log expectations once the key has
+ * {@code logMatureSamples} steps since its first log line; a template is novel when it was first
+ * seen inside the window and after the log baseline matured (so a new key's templates are not
+ * novel). Metric slots unseen for {@code metricExpiryMillis} are recycled when a new metric needs
+ * room; the stalest template is evicted when the template set is full.
+ */
+public class BaselineModel {
+  private static final int ERRORS = 0;
+  private static final int WARNS = 1;
+
+  public String[] metricNames = new String[0];
+  public long[] metricLastSeen = new long[0];
+  public double[] metricLevel = new double[0];
+  public double[] metricScale = new double[0];
+  public int[] metricCount = new int[0];
+  /** Slots 0 (error+fatal counts) and 1 (warn counts), 25 buckets each. */
+  public double[] logLevel = new double[2 * SeasonalStats.BUCKETS];
+  public double[] logScale = new double[2 * SeasonalStats.BUCKETS];
+  public int[] logCount = new int[2 * SeasonalStats.BUCKETS];
+  /** Steps learned since the key's first log line. */
+  public long logSteps;
+  /** Start of the step at which the log baseline matured; Long.MAX_VALUE before. */
+  public long logMatureSince = Long.MAX_VALUE;
+  public long[] templateHash = new long[0];
+  public long[] templateFirstSeen = new long[0];
+  public long[] templateLastSeen = new long[0];
+
+  private transient BaselineConfig config;
+
+  public BaselineModel() {}
+
+  /** A model using the given configuration for the no-config overloads. */
+  public BaselineModel(BaselineConfig config) {
+    this.config = config;
+  }
+
+  /** The configuration the no-config overloads use (the defaults unless one was set). */
+  public BaselineConfig config() {
+    if (config == null) {
+      config = BaselineConfig.defaults();
+    }
+    return config;
+  }
+
+  /** Sets the configuration the no-config overloads use (not stored in state). */
+  public BaselineModel useConfig(BaselineConfig cfg) {
+    this.config = cfg;
+    return this;
+  }
+
+  /** Learns one closed pane with the model's configuration. */
+  public void learn(Pane p) {
+    learn(p, config());
+  }
+
+  /** Annotates a window with the model's configuration. */
+  public void annotate(WindowAssembly w) {
+    annotate(w, config());
+  }
+
+  /** Learns one closed pane: metric means, log counts, and its templates as known. */
+  public void learn(Pane p, BaselineConfig cfg) {
+    long t = p.start;
+    for (int m = 0; m < p.metricNames.length; m++) {
+      double v = p.mean(m);
+      if (!Double.isFinite(v)) {
+        continue;
+      }
+      int slot = metricSlot(p.metricNames[m], t, cfg);
+      if (slot < 0) {
+        continue;
+      }
+      metricLastSeen[slot] = Math.max(metricLastSeen[slot], t);
+      SeasonalStats.learn(metricLevel, metricScale, metricCount, slot, t, v, false, cfg);
+    }
+    boolean anyLog = p.info + p.warn + p.error > 0 || p.templates.length > 0;
+    if (logSteps > 0 || anyLog) {
+      SeasonalStats.learn(logLevel, logScale, logCount, ERRORS, t, p.error, true, cfg);
+      SeasonalStats.learn(logLevel, logScale, logCount, WARNS, t, p.warn, true, cfg);
+      logSteps++;
+      if (logSteps == cfg.logMatureSamples) {
+        logMatureSince = t;
+      }
+    }
+    for (String template : p.templates) {
+      learnTemplate(hash(template), t, cfg);
+    }
+  }
+
+  /** Fills the window's baseline expectations and template novelty at the window's last step. */
+  public void annotate(WindowAssembly w, BaselineConfig cfg) {
+    long t = w.end - w.stepMillis;
+    double[] e = new double[2];
+    for (int m = 0; m < w.metricNames.length; m++) {
+      int slot = indexOf(w.metricNames[m]);
+      if (slot < 0) {
+        continue;
+      }
+      int n = SeasonalStats.samples(metricCount, slot);
+      w.baselineSamples[m] = n;
+      if (n >= cfg.metricMatureSamples
+          && SeasonalStats.expect(
+              metricLevel, metricScale, metricCount, slot, t, cfg.hourMatureSamples, e)) {
+        w.expectedCenter[m] = e[0];
+        w.expectedScale[m] = Math.max(e[1], SeasonalStats.floor(e[0], false, cfg));
+      }
+    }
+    w.logBaselineSamples = logSteps;
+    if (logSteps >= cfg.logMatureSamples) {
+      SeasonalStats.expect(logLevel, logScale, logCount, ERRORS, t, cfg.hourMatureSamples, e);
+      w.expectedErrors = e[0];
+      w.errorScale = Math.max(e[1], SeasonalStats.floor(e[0], true, cfg));
+      SeasonalStats.expect(logLevel, logScale, logCount, WARNS, t, cfg.hourMatureSamples, e);
+      w.expectedWarns = e[0];
+      w.warnScale = Math.max(e[1], SeasonalStats.floor(e[0], true, cfg));
+    }
+    for (int i = 0; i < w.templates.length; i++) {
+      int k = templateIndex(hash(w.templates[i]));
+      long firstSeen = k < 0 ? w.end - w.stepMillis : templateFirstSeen[k];
+      w.templateNovel[i] = firstSeen >= w.start && firstSeen > logMatureSince;
+    }
+  }
+
+  /** The slot of a metric, -1 when unknown. */
+  public int indexOf(String metric) {
+    for (int i = 0; i < metricNames.length; i++) {
+      if (metricNames[i].equals(metric)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Number of known templates. */
+  public int knownTemplates() {
+    return templateHash.length;
+  }
+
+  /** When a template was first seen, or -1 when it is not known. */
+  public long templateFirstSeen(String template) {
+    int k = templateIndex(hash(template));
+    return k < 0 ? -1 : templateFirstSeen[k];
+  }
+
+  /** 64-bit FNV-1a hash of a template key's UTF-16 code units. */
+  static long hash(String template) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < template.length(); i++) {
+      char c = template.charAt(i);
+      h ^= c & 0xff;
+      h *= 0x100000001b3L;
+      h ^= c >>> 8;
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+
+  private int metricSlot(String name, long t, BaselineConfig cfg) {
+    int slot = indexOf(name);
+    if (slot >= 0) {
+      return slot;
+    }
+    if (metricNames.length < cfg.maxMetrics) {
+      slot = metricNames.length;
+      int n = slot + 1;
+      metricNames = Arrays.copyOf(metricNames, n);
+      metricLastSeen = Arrays.copyOf(metricLastSeen, n);
+      metricLevel = Arrays.copyOf(metricLevel, n * SeasonalStats.BUCKETS);
+      metricScale = Arrays.copyOf(metricScale, n * SeasonalStats.BUCKETS);
+      metricCount = Arrays.copyOf(metricCount, n * SeasonalStats.BUCKETS);
+    } else {
+      slot = 0;
+      for (int i = 1; i < metricNames.length; i++) {
+        if (metricLastSeen[i] < metricLastSeen[slot]) {
+          slot = i;
+        }
+      }
+      if (t - metricLastSeen[slot] < cfg.metricExpiryMillis) {
+        return -1;
+      }
+      SeasonalStats.clear(metricLevel, metricScale, metricCount, slot);
+    }
+    metricNames[slot] = name;
+    metricLastSeen[slot] = t;
+    return slot;
+  }
+
+  private int templateIndex(long h) {
+    for (int i = 0; i < templateHash.length; i++) {
+      if (templateHash[i] == h) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void learnTemplate(long h, long t, BaselineConfig cfg) {
+    int k = templateIndex(h);
+    if (k >= 0) {
+      templateLastSeen[k] = Math.max(templateLastSeen[k], t);
+      return;
+    }
+    if (templateHash.length < cfg.maxTemplates) {
+      k = templateHash.length;
+      templateHash = Arrays.copyOf(templateHash, k + 1);
+      templateFirstSeen = Arrays.copyOf(templateFirstSeen, k + 1);
+      templateLastSeen = Arrays.copyOf(templateLastSeen, k + 1);
+    } else {
+      k = 0;
+      for (int i = 1; i < templateHash.length; i++) {
+        if (templateLastSeen[i] < templateLastSeen[k]) {
+          k = i;
+        }
+      }
+    }
+    templateHash[k] = h;
+    templateFirstSeen[k] = t;
+    templateLastSeen[k] = t;
+  }
+}
