@@ -43,7 +43,8 @@ public final class StormwatchJob {
     if (cfg.parallelism > 0) {
       env.setParallelism(cfg.parallelism);
     }
-    BaselineConfig baseline = BaselineConfig.forSteps(cfg.windowSlide.toMillis());
+    BaselineConfig baseline = BaselineConfig.builder()
+        .stepMillis(cfg.windowSlide.toMillis()).windowSteps(cfg.windowSteps()).build();
 
     DataStream<dev.stormwatch.event.TelemetryEvent> events = null;
     DataStream<DeadLetter> deadLetters = null;

@@ -23,6 +23,8 @@ public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult
 
   public static final String FIRING_COUNTER = "alerts_firing";
   public static final String RESOLVED_COUNTER = "alerts_resolved";
+  public static final String SCORED_COUNTER = "windows_scored";
+  public static final String FALLBACK_COUNTER = "windows_fallback";
 
   private final AlertPolicy policy;
 
@@ -30,6 +32,8 @@ public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult
   private transient ValueState<AlertState> state;
   private transient LongCounter firing;
   private transient LongCounter resolved;
+  private transient LongCounter scored;
+  private transient LongCounter fallbacks;
 
   public AlertLifecycle(AlertPolicy policy) {
     this.policy = policy;
@@ -45,11 +49,19 @@ public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult
     resolved = new LongCounter();
     getRuntimeContext().addAccumulator(FIRING_COUNTER, firing);
     getRuntimeContext().addAccumulator(RESOLVED_COUNTER, resolved);
+    scored = new LongCounter();
+    fallbacks = new LongCounter();
+    getRuntimeContext().addAccumulator(SCORED_COUNTER, scored);
+    getRuntimeContext().addAccumulator(FALLBACK_COUNTER, fallbacks);
   }
 
   @Override
   public void processElement(DetectionResult r, Context ctx, Collector<AlertEvent> out)
       throws Exception {
+    scored.add(1);
+    if (r.fallback) {
+      fallbacks.add(1);
+    }
     pending.put(r.windowEnd, r);
     ctx.timerService().registerEventTimeTimer(r.windowEnd);
   }

@@ -5,7 +5,6 @@ import dev.stormwatch.StormwatchJob;
 import dev.stormwatch.alert.AlertLifecycle;
 import dev.stormwatch.config.ConfigLoader;
 import dev.stormwatch.config.JobConfig;
-import dev.stormwatch.detect.AsyncDetectFunction;
 import dev.stormwatch.sink.JsonCodec;
 import dev.stormwatch.source.ParseRecords;
 import dev.stormwatch.window.WindowAssembler;
@@ -99,8 +98,8 @@ public final class DetectCommand {
     s.put("records_valid", count(acc, ParseRecords.RECORDS_VALID));
     s.put("dead_letters", parseDead + late);
     s.put("late_records", late);
-    s.put("windows_scored", count(acc, AsyncDetectFunction.SCORED_COUNTER));
-    s.put("windows_fallback", count(acc, AsyncDetectFunction.FALLBACK_COUNTER));
+    s.put("windows_scored", count(acc, AlertLifecycle.SCORED_COUNTER));
+    s.put("windows_fallback", count(acc, AlertLifecycle.FALLBACK_COUNTER));
     s.put("alerts_firing", count(acc, AlertLifecycle.FIRING_COUNTER));
     s.put("alerts_resolved", count(acc, AlertLifecycle.RESOLVED_COUNTER));
     s.put("wall_seconds", Math.round(wallSeconds * 10) / 10.0);

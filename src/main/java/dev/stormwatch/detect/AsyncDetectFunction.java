@@ -2,7 +2,6 @@ package dev.stormwatch.detect;
 
 import dev.stormwatch.window.WindowAssembly;
 import java.util.List;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
@@ -17,7 +16,7 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 public class AsyncDetectFunction extends RichAsyncFunction<WindowAssembly, DetectionResult> {
   private static final long serialVersionUID = 1L;
 
-  public static final String SCORED_COUNTER = "windows_scored";
+  /** Metric: windows scored by the baseline fallback. */
   public static final String FALLBACK_COUNTER = "windows_fallback";
 
   private final DetectorFactory factory;
@@ -27,8 +26,6 @@ public class AsyncDetectFunction extends RichAsyncFunction<WindowAssembly, Detec
 
   private transient MicroBatcher batcher;
   private transient BaselineDetector fallback;
-  private transient LongCounter scored;
-  private transient LongCounter fallbacks;
   private transient Counter fallbackMetric;
 
   public AsyncDetectFunction(
@@ -44,10 +41,6 @@ public class AsyncDetectFunction extends RichAsyncFunction<WindowAssembly, Detec
     int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
     batcher = new MicroBatcher(factory.create(), batchSize, batchDelayMillis, "stormwatch-detector-" + subtask);
     fallback = new BaselineDetector(baselineConfig);
-    scored = new LongCounter();
-    fallbacks = new LongCounter();
-    getRuntimeContext().addAccumulator(SCORED_COUNTER, scored);
-    getRuntimeContext().addAccumulator(FALLBACK_COUNTER, fallbacks);
     fallbackMetric = getRuntimeContext().getMetricGroup().counter(FALLBACK_COUNTER);
   }
 
@@ -55,7 +48,6 @@ public class AsyncDetectFunction extends RichAsyncFunction<WindowAssembly, Detec
   public void asyncInvoke(WindowAssembly window, ResultFuture<DetectionResult> result) {
     batcher.submit(window).whenComplete((r, error) -> {
       if (error == null) {
-        countScored();
         result.complete(List.of(r));
       } else {
         result.complete(List.of(fallback(window, "detector failed: " + error.getMessage())));
@@ -68,13 +60,7 @@ public class AsyncDetectFunction extends RichAsyncFunction<WindowAssembly, Detec
     result.complete(List.of(fallback(window, "detector timed out")));
   }
 
-  private synchronized void countScored() {
-    scored.add(1);
-  }
-
   private synchronized DetectionResult fallback(WindowAssembly window, String why) {
-    scored.add(1);
-    fallbacks.add(1);
     fallbackMetric.inc();
     DetectionResult r = fallback.score(window);
     r.fallback = true;

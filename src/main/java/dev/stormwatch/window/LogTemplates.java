@@ -58,10 +58,7 @@ public final class LogTemplates {
       return "<ip>";
     }
     if (letters == 0) {
-      return "<num>";
-    }
-    if (digits + hex >= 6 && letters == 0) {
-      return "<id>";
+      return hex == 0 ? "<num>" : "<id>";
     }
     return digits * 3 >= token.length() || token.length() >= 12 ? "<id>" : token;
   }
