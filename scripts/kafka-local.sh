@@ -47,7 +47,7 @@ ensure_jars() {
   command -v mvn >/dev/null || die "mvn not found on PATH (needed once to download the Kafka jars)"
   log "resolving Kafka jars into $LIB (first run downloads from Maven Central)..."
   rm -rf "$LIB"
-  mvn -q -B -Dstyle.color=never -f "$KAFKA_DIR/pom.xml" dependency:copy-dependencies -DoutputDirectory="$LIB" >&2 \
+  mvn -q -B -f "$KAFKA_DIR/pom.xml" dependency:copy-dependencies -DoutputDirectory="$LIB" >&2 \
     || die "could not resolve the Kafka jars (see Maven output above)"
   touch "$LIB/.complete"
 }
@@ -131,6 +131,9 @@ cmd_start() {
   ensure_jars
   write_config
   ensure_formatted
+  if [[ -f "$LOGS/server.log" ]]; then
+    mv -f "$LOGS/server.log" "$LOGS/server.log.prev"
+  fi
   nohup java "${JAVA_ARGS[@]}" kafka.Kafka "$CONF" </dev/null >"$LOGS/kafka.out" 2>&1 &
   pid=$!
   echo "$pid" > "$PID_FILE"
