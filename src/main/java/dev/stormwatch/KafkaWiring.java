@@ -1,20 +1,39 @@
 package dev.stormwatch;
 
 import dev.stormwatch.config.JobConfig;
+import dev.stormwatch.sink.KafkaOutput;
+import dev.stormwatch.source.KafkaInput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** Connects the job to Kafka: the telemetry source and the alert and dead-letter sinks. */
+/**
+ * Connects the job to Kafka: the telemetry source and the alert and dead-letter sinks. Alerts are
+ * keyed by their dedup key so that one incident's events stay ordered in one partition; delivery
+ * is at-least-once, made idempotent downstream by the dedup key.
+ */
 final class KafkaWiring {
   private KafkaWiring() {}
 
   static DataStream<String> source(StreamExecutionEnvironment env, JobConfig cfg) {
-    throw new UnsupportedOperationException("Kafka input is wired in once the connector lands");
+    return env.fromSource(
+            KafkaInput.source(cfg.kafkaBootstrap, cfg.inputTopics, cfg.consumerGroup,
+                cfg.startingOffsets, cfg.kafkaBounded),
+            WatermarkStrategy.noWatermarks(), "kafka " + String.join(",", cfg.inputTopics))
+        .uid(Uids.KAFKA_SOURCE);
   }
 
   static void sinks(JobConfig cfg, DataStream<String> alerts, DataStream<String> deadLetters) {
-    if (!cfg.alertsTopic.isEmpty() || !cfg.deadLetterTopic.isEmpty()) {
-      throw new UnsupportedOperationException("Kafka output is wired in once the connector lands");
+    if (!cfg.alertsTopic.isEmpty()) {
+      alerts.sinkTo(KafkaOutput.sink(cfg.kafkaBootstrap, cfg.alertsTopic,
+              DeliveryGuarantee.AT_LEAST_ONCE, null, KafkaOutput.alertKey()))
+          .uid(Uids.ALERTS_KAFKA).name("alerts topic " + cfg.alertsTopic);
+    }
+    if (!cfg.deadLetterTopic.isEmpty()) {
+      deadLetters.sinkTo(KafkaOutput.sink(cfg.kafkaBootstrap, cfg.deadLetterTopic,
+              DeliveryGuarantee.AT_LEAST_ONCE, null))
+          .uid(Uids.DEAD_LETTERS_KAFKA).name("dead-letter topic " + cfg.deadLetterTopic);
     }
   }
 }
