@@ -33,11 +33,6 @@ final class RawFields {
       return token == JsonToken.VALUE_STRING;
     }
 
-    /** True for a missing, null, empty or whitespace-only string value. */
-    boolean isAbsentOrBlank() {
-      return isAbsent() || (isString() && text.isBlank());
-    }
-
     /** The JSON type of the value with a short echo, for detail messages. */
     String describe() {
       return RawFields.describe(token, text);

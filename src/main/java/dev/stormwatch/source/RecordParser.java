@@ -12,6 +12,7 @@ import dev.stormwatch.event.TelemetryEvent;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Turns one raw JSON Lines line or Kafka value into a {@link TelemetryEvent} or a {@link
@@ -24,6 +25,8 @@ public final class RecordParser {
 
   /** Latest accepted time: 9999-12-31T23:59:59.999Z in epoch milliseconds. */
   public static final long MAX_TIME_MILLIS = 253_402_300_799_999L;
+
+  private static final Pattern START_MARKER = Pattern.compile("\\s*\\(start marker at .*?\\]\\)");
 
   private final JsonFactory factory =
       JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
@@ -63,7 +66,8 @@ public final class RecordParser {
       return dead(Reasons.INVALID_JSON, e.getMessage(), raw, origin);
     } catch (JsonProcessingException e) {
       return dead(Reasons.INVALID_JSON,
-          "not valid JSON: " + e.getOriginalMessage() + at(e.getLocation()), raw, origin);
+          "not valid JSON: " + withoutSourceEcho(e.getOriginalMessage()) + at(e.getLocation()),
+          raw, origin);
     } catch (IOException e) {
       return dead(Reasons.INVALID_JSON, "not readable as JSON: " + e.getMessage(), raw, origin);
     }
@@ -125,6 +129,11 @@ public final class RecordParser {
       throw new TrailingContent(
           "not valid JSON: unexpected content after the first JSON value" + at(parser.currentLocation()));
     }
+  }
+
+  /** Jackson's message without its "(start marker at [Source: ...])" location suffix. */
+  private static String withoutSourceEcho(String message) {
+    return message == null ? "" : START_MARKER.matcher(message).replaceAll("");
   }
 
   private static String at(JsonLocation location) {

@@ -1,0 +1,107 @@
+package dev.stormwatch.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stormwatch.event.DeadLetter;
+import dev.stormwatch.event.DeadLetter.Reasons;
+import dev.stormwatch.event.TelemetryEvent;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.accumulators.Accumulator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+class ParseRecordsTest {
+
+  private static final String TOPIC = "telemetry.raw";
+
+  private static OneInputStreamOperatorTestHarness<String, TelemetryEvent> harness(boolean warmup)
+      throws Exception {
+    return ProcessFunctionTestHarnesses.forProcessFunction(new ParseRecords(TOPIC, warmup));
+  }
+
+  private static void feed(OneInputStreamOperatorTestHarness<String, TelemetryEvent> harness)
+      throws Exception {
+    long ts = 1L;
+    for (String raw : List.of(RecordParserTest.METRIC_EXAMPLE, "   ", "{broken",
+        RecordParserTest.LOG_EXAMPLE, "", "[1]",
+        RecordParserTest.METRIC_EXAMPLE.replace("\"metric\"", "\"span\""))) {
+      harness.processElement(raw, ts++);
+    }
+  }
+
+  private static List<DeadLetter> deadLetters(
+      OneInputStreamOperatorTestHarness<String, TelemetryEvent> harness) {
+    return harness.getSideOutput(ParseRecords.DEAD_LETTERS).stream()
+        .map(StreamRecord::getValue)
+        .toList();
+  }
+
+  private static long accumulator(
+      OneInputStreamOperatorTestHarness<String, TelemetryEvent> harness, String name) {
+    Map<String, Accumulator<?, ?>> accumulators =
+        harness.getEnvironment().getAccumulatorRegistry().getUserMap();
+    assertThat(accumulators).containsKey(name);
+    return (Long) accumulators.get(name).getLocalValue();
+  }
+
+  @Test
+  void validRecordsGoToMainOutputAndRejectsToTheSideOutput() throws Exception {
+    try (var harness = harness(false)) {
+      feed(harness);
+
+      List<TelemetryEvent> events = harness.extractOutputValues();
+      assertThat(events).extracting(TelemetryEvent::kind)
+          .containsExactly(TelemetryEvent.Kind.METRIC, TelemetryEvent.Kind.LOG);
+      assertThat(events).extracting(TelemetryEvent::key).containsExactly("aws/payments", "gcp/search");
+      assertThat(events).noneMatch(TelemetryEvent::warmup);
+      assertThat(harness.extractOutputStreamRecords())
+          .extracting(StreamRecord::getTimestamp)
+          .containsExactly(1L, 4L);
+
+      List<DeadLetter> dead = deadLetters(harness);
+      assertThat(dead).extracting(DeadLetter::reason)
+          .containsExactly(Reasons.INVALID_JSON, Reasons.NOT_AN_OBJECT, Reasons.UNKNOWN_KIND);
+      assertThat(dead).extracting(DeadLetter::origin).containsOnly(TOPIC);
+      assertThat(dead.get(0).raw()).isEqualTo("{broken");
+    }
+  }
+
+  @Test
+  void countsExcludeBlankLines() throws Exception {
+    try (var harness = harness(false)) {
+      feed(harness);
+      feed(harness);
+
+      assertThat(accumulator(harness, ParseRecords.RECORDS_IN)).isEqualTo(10L);
+      assertThat(accumulator(harness, ParseRecords.RECORDS_VALID)).isEqualTo(4L);
+      assertThat(accumulator(harness, ParseRecords.DEAD_LETTER_COUNT)).isEqualTo(6L);
+    }
+  }
+
+  @Test
+  void warmupInstanceFlagsEveryEvent() throws Exception {
+    try (var harness = harness(true)) {
+      feed(harness);
+
+      assertThat(harness.extractOutputValues()).hasSize(2).allMatch(TelemetryEvent::warmup);
+      assertThat(deadLetters(harness)).hasSize(3);
+    }
+  }
+
+  @Test
+  void functionSurvivesJavaSerializationLikeFlinkShipsIt() throws Exception {
+    ParseRecords original = new ParseRecords(TOPIC, true);
+    byte[] bytes = org.apache.flink.util.InstantiationUtil.serializeObject(original);
+    ParseRecords copy =
+        org.apache.flink.util.InstantiationUtil.deserializeObject(bytes, getClass().getClassLoader());
+    try (var harness = ProcessFunctionTestHarnesses.forProcessFunction(copy)) {
+      harness.processElement(RecordParserTest.LOG_EXAMPLE, 5L);
+      assertThat(harness.extractOutputValues()).singleElement()
+          .matches(TelemetryEvent::warmup)
+          .extracting(TelemetryEvent::service).isEqualTo("search");
+    }
+  }
+}
