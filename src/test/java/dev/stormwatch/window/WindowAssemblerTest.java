@@ -105,7 +105,7 @@ class WindowAssemblerTest {
     }
     harness.processWatermark(30 * MIN);
     assertThat(harness.numKeyedStateEntries()).isPositive();
-    harness.processWatermark(14 * MIN + RETENTION + 1);
+    harness.processWatermark(15 * MIN + RETENTION);
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
   }
