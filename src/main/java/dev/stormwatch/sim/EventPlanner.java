@@ -54,8 +54,10 @@ public final class EventPlanner {
     for (int k = 0; k < kinds.length; k++) {
       EventKind kind = kinds[(index + k) % kinds.length];
       List<ServiceSpec> fitting = services.stream().filter(s -> s.emits(kind.requiredMetric())).toList();
+      List<ServiceSpec> quiet = leastBusy(fitting);
       for (int attempt = 0; attempt < ATTEMPTS && !fitting.isEmpty(); attempt++) {
-        ServiceSpec service = fitting.get(rng.nextInt(fitting.size()));
+        List<ServiceSpec> pool = attempt < ATTEMPTS / 2 ? quiet : fitting;
+        ServiceSpec service = pool.get(rng.nextInt(pool.size()));
         int[] shape = shape(kind);
         int latestStart = totalMinutes - TAIL_MINUTES - shape[1];
         int earliestStart = liveStart + LEAD_IN_MINUTES;
@@ -76,6 +78,23 @@ public final class EventPlanner {
     }
     throw new IllegalArgumentException(
         "cannot place event " + id + ": live period too short or too many events for the services");
+  }
+
+  /** The services among {@code candidates} with the fewest events so far, to spread events out. */
+  private List<ServiceSpec> leastBusy(List<ServiceSpec> candidates) {
+    long fewest = Long.MAX_VALUE;
+    List<ServiceSpec> quiet = new ArrayList<>();
+    for (ServiceSpec s : candidates) {
+      long n = events.stream().filter(e -> e.service().equals(s)).count();
+      if (n < fewest) {
+        fewest = n;
+        quiet.clear();
+      }
+      if (n == fewest) {
+        quiet.add(s);
+      }
+    }
+    return quiet;
   }
 
   private void addDailyRepeats(ScenarioEvent first) {
