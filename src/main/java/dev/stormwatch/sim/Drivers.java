@@ -7,6 +7,8 @@ package dev.stormwatch.sim;
 public final class Drivers {
   /** Multiplier on request rate. */
   double rpsFactor = 1.0;
+  /** Multiplier on serving capacity per resource (autoscaling adds replicas under a surge). */
+  double capacityFactor = 1.0;
   /** Extra CPU utilisation not caused by requests (runaway work, batch jobs). */
   double cpuAdd;
   /** Multiplier on latency on top of the queueing effect of CPU. */
@@ -25,6 +27,7 @@ public final class Drivers {
   /** Resets to a quiet minute. */
   void reset() {
     rpsFactor = 1.0;
+    capacityFactor = 1.0;
     cpuAdd = 0;
     latencyFactor = 1.0;
     errorAdd = 0;

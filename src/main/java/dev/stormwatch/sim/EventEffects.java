@@ -54,7 +54,10 @@ public final class EventEffects {
         d.latencyFactor *= 1.0 + 0.08 * ramp;
         break;
       case TRAFFIC_SURGE:
-        d.rpsFactor *= 1.0 + 0.8 * Math.sin(Math.PI * event.progress(m));
+        double bell = Math.sin(Math.PI * event.progress(m));
+        d.rpsFactor *= 1.0 + 0.8 * bell;
+        d.capacityFactor *= 1.0 + 0.4 * bell;
+        d.latencyFactor *= 1.0 + 0.15 * bell;
         break;
       case CLEAN_DEPLOY:
         d.cpuAdd += sinceStart < 3 ? 0.08 : 0.0;

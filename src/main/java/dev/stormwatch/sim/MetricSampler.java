@@ -65,7 +65,7 @@ final class MetricSampler {
   /** The metric values of resource {@code r} as one JSON line. */
   String sample(int r, int minute, long time, double load, Drivers d) {
     double rps = load * service.baseRps() / resources * d.rpsFactor * logNormal(0.06);
-    double util = rps / capacity[r];
+    double util = rps / (capacity[r] * d.capacityFactor);
     double cpu = clamp(0.05 + 0.8 * util + d.cpuAdd + 0.015 * rng.nextGaussian(), 0.01, 1.0);
     double queueing = 0.8 + 0.2 / (1.05 - Math.min(cpu, 1.0));
     double latency = service.baseLatencyMs() * queueing * d.latencyFactor * logNormal(0.12);
