@@ -14,7 +14,9 @@ public final class SimulateCommand {
           + " [--benign N]\n"
           + "                   [--malformed N] [--gzip]\n"
           + "defaults: seed 42, out out/sim, start 2026-03-02T00:00:00Z, 24 h history, 12 h live,"
-          + " 4 providers x 3 services, 8 incidents, 4 benign, 0 malformed, plain text";
+          + " 4 providers x 3 services, 8 incidents, 4 benign, 0 malformed, plain text\n"
+          + "--malformed N cycles through 12 classes of bad lines (N >= 12 covers them all) and"
+          + " lists them in malformed.jsonl";
 
   private SimulateCommand() {}
 
