@@ -58,9 +58,9 @@ public final class ScenarioCommand {
         case "--scenario" -> scenario = Path.of(v);
         case "--live-start" -> liveStart = v;
         case "--live-end" -> liveEnd = v;
-        case "--services" -> services = Integer.parseInt(v);
-        case "--tolerance-min" -> toleranceMin = Long.parseLong(v);
-        case "--grace-min" -> graceMin = Long.parseLong(v);
+        case "--services" -> services = number(v, a);
+        case "--tolerance-min" -> toleranceMin = number(v, a);
+        case "--grace-min" -> graceMin = number(v, a);
         default -> {
           return usage("unknown option " + a);
         }
@@ -68,6 +68,9 @@ public final class ScenarioCommand {
     }
     if (incidents == null || alerts == null) {
       return usage("--incidents and --alerts are required");
+    }
+    if (services < 0 || toleranceMin < 0 || graceMin < 0) {
+      return usage("--services, --tolerance-min and --grace-min must be whole numbers >= 0");
     }
     List<Label> incidentLabels = Label.read(incidents);
     List<Label> benignLabels = benign == null ? List.of() : Label.read(benign);
@@ -135,6 +138,16 @@ public final class ScenarioCommand {
       t = e.end().isAfter(t) ? e.end() : t;
     }
     return t;
+  }
+
+  /** The whole number {@code v}, or -1 (rejected as negative later) when it is not one. */
+  private static int number(String v, String option) {
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      System.err.println(option + ": not a whole number: " + v);
+      return -1;
+    }
   }
 
   private static int usage(String problem) {

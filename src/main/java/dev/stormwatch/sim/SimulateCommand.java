@@ -3,6 +3,7 @@ package dev.stormwatch.sim;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Command line of the incident simulator; run {@code --help} for the options. */
@@ -25,7 +26,7 @@ public final class SimulateCommand {
     SimConfig config;
     try {
       config = parse(args);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | DateTimeParseException e) {
       System.err.println(e.getMessage());
       System.err.println(USAGE);
       System.exit(2);
@@ -36,7 +37,14 @@ public final class SimulateCommand {
       return;
     }
     long t0 = System.nanoTime();
-    Scenario scenario = ScenarioGenerator.generate(config);
+    Scenario scenario;
+    try {
+      scenario = ScenarioGenerator.generate(config);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
     List<Path> files = ScenarioWriter.write(scenario);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     System.out.printf("generated %d history + %d live records, %d incidents, %d benign,"
