@@ -7,7 +7,6 @@ import dev.stormwatch.event.Keys;
 import dev.stormwatch.event.TelemetryEvent;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -27,7 +26,8 @@ import org.apache.flink.util.OutputTag;
  * passes a pane's end teaches the key's baseline with it and emits the sliding window of the last
  * panes. Records for a pane that is already closed go to the dead-letter output as {@code late}.
  *
- * <p>State: the open panes (by pane start; a pane is removed once it slides out of the window),
+ * <p>State: the open panes (by pane start; a pane is removed once it slides out of the window;
+ * windows read their panes by point lookups, so panes buffered ahead of the watermark cost nothing),
  * the key's {@link BaselineModel}, the event time of its last record, and the time of its
  * retention check; after the configured retention without records all of it is cleared.
  */
@@ -155,14 +155,12 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
     long windowStart = paneEnd - stepMillis * steps;
     Map<Long, Pane> window = new HashMap<>();
     boolean dataAfterFirst = false;
-    for (Iterator<Map.Entry<Long, Pane>> it = panes.iterator(); it.hasNext(); ) {
-      Map.Entry<Long, Pane> entry = it.next();
-      long start = entry.getKey();
-      if (start < windowStart) {
-        it.remove();
-      } else if (start < paneEnd) {
-        window.put(start, entry.getValue());
-        dataAfterFirst |= start > windowStart;
+    for (int t = 0; t < steps; t++) {
+      long start = windowStart + t * stepMillis;
+      Pane p = start == closedStart ? closed : panes.get(start);
+      if (p != null) {
+        window.put(start, p);
+        dataAfterFirst |= t > 0;
       }
     }
     if (window.isEmpty()) {
