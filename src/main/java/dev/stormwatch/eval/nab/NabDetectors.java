@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Registry of NAB detectors by name. Built in: {@code null}, {@code perfect}, {@code random},
- * {@code rcf} and {@code rcf-grade}; callers plug in more (e.g. {@code stormwatch}) with {@link
+ * {@code rcf}, {@code rcf-grade} and
+ * {@code rcf-nab}; callers plug in more (e.g. {@code stormwatch}) with {@link
  * #register}. A fresh scorer is created for every file.
  */
 public final class NabDetectors {
@@ -23,7 +24,8 @@ public final class NabDetectors {
     register("null", NullScorer::new);
     registerWithContext("perfect", PerfectScorer::new);
     register("random", RandomScorer::new);
-    register("rcf", RcfScorer::blended);
+    register("rcf", RcfScorer::streaming);
+    register("rcf-nab", RcfScorer::nabPublished);
     register("rcf-grade", RcfScorer::gradeOnly);
   }
 

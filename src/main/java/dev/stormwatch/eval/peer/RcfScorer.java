@@ -8,70 +8,88 @@ import com.amazon.randomcutforest.parkservices.ThresholdedRandomCutForest;
 import dev.stormwatch.eval.nab.StreamingScorer;
 
 /**
- * Amazon Random Cut Forest peer detector: a parkservices {@link ThresholdedRandomCutForest} with
- * internal shingling and streaming normalisation over one univariate series. The blended score
- * maps the forest's anomaly grade to (0.5, 1] and, for ungraded rows, its raw RCF score {@code s}
- * to {@code 0.5 s / (1 + s)} in [0, 0.5), so NAB's threshold sweep can use both; the grade-only
- * variant returns the grade.
+ * Amazon Random Cut Forest peer detector over one univariate series, built on the parkservices
+ * {@link ThresholdedRandomCutForest} with internal shingling. Three read-outs of the forest:
+ *
+ * <ul>
+ *   <li>{@link #streaming()}: shingle 8, 50 trees, sample 256, streaming normalisation; graded rows
+ *       score {@code 0.5 + 0.25 grade + 0.25 s/(1+s)} (s = RCF score, so equal grades are ranked by
+ *       s), ungraded rows {@code 0.5 r/(1+r)} with {@code r = s / current threshold};
+ *   <li>{@link #gradeOnly()}: the same forest's anomaly grade;
+ *   <li>{@link #nabPublished()}: the setup behind NAB's published randomCutForest row (AWS Kinesis
+ *       RANDOM_CUT_FOREST: no shingling, 100 trees, sample 256, time decay 1e-5, raw values) scored
+ *       as NAB did, {@code s / log2(256)} capped at 1.
+ * </ul>
  */
 public final class RcfScorer implements StreamingScorer {
-  /** Shingle (window) length fed to the forest. */
-  public static final int SHINGLE_SIZE = 8;
-  /** Number of trees. */
-  public static final int TREES = 50;
   /** Points sampled per tree. */
   public static final int SAMPLE_SIZE = 256;
   /** Seed of the forest's randomness, fixed for reproducible benchmarks. */
   public static final long SEED = 42;
 
+  private enum ReadOut { BLENDED, GRADE, SCALED_SCORE }
+
   private final ThresholdedRandomCutForest forest;
-  private final boolean gradeOnly;
+  private final ReadOut readOut;
   private final double[] point = new double[1];
 
-  private RcfScorer(boolean gradeOnly) {
-    this.gradeOnly = gradeOnly;
-    this.forest =
+  private RcfScorer(int shingleSize, int trees, TransformMethod transform, Double timeDecay, ReadOut readOut) {
+    this.readOut = readOut;
+    ThresholdedRandomCutForest.Builder<?> builder =
         ThresholdedRandomCutForest.builder()
             .compact(true)
-            .dimensions(SHINGLE_SIZE)
-            .shingleSize(SHINGLE_SIZE)
+            .dimensions(shingleSize)
+            .shingleSize(shingleSize)
             .internalShinglingEnabled(true)
-            .numberOfTrees(TREES)
+            .numberOfTrees(trees)
             .sampleSize(SAMPLE_SIZE)
             .precision(Precision.FLOAT_32)
             .forestMode(ForestMode.STANDARD)
-            .transformMethod(TransformMethod.NORMALIZE)
-            .anomalyRate(0.01)
-            .randomSeed(SEED)
-            .build();
+            .transformMethod(transform)
+            .anomalyRate(0.005)
+            .randomSeed(SEED);
+    if (timeDecay != null) {
+      builder.timeDecay(timeDecay);
+    }
+    this.forest = builder.build();
   }
 
-  /** Grade in (0.5, 1], raw RCF score squashed into [0, 0.5) otherwise. */
-  public static RcfScorer blended() {
-    return new RcfScorer(false);
+  /** Shingle 8, 50 trees, normalised input; grade-first blended score. */
+  public static RcfScorer streaming() {
+    return new RcfScorer(8, 50, TransformMethod.NORMALIZE, null, ReadOut.BLENDED);
   }
 
-  /** The forest's anomaly grade in [0, 1]. */
+  /** Shingle 8, 50 trees, normalised input; the anomaly grade in [0, 1]. */
   public static RcfScorer gradeOnly() {
-    return new RcfScorer(true);
+    return new RcfScorer(8, 50, TransformMethod.NORMALIZE, null, ReadOut.GRADE);
+  }
+
+  /** NAB's published RCF configuration: RCF score divided by log2(sample size). */
+  public static RcfScorer nabPublished() {
+    return new RcfScorer(1, 100, TransformMethod.NONE, 1e-5, ReadOut.SCALED_SCORE);
   }
 
   @Override
   public double next(long timeMillis, double value) {
     point[0] = value;
     AnomalyDescriptor descriptor = forest.process(point, timeMillis / 1000L);
-    double grade = clamp(descriptor.getAnomalyGrade());
-    if (gradeOnly) {
-      return grade;
-    }
-    if (grade > 0) {
-      return 0.5 + 0.5 * grade;
-    }
-    double score = Math.max(0.0, descriptor.getRCFScore());
-    return Double.isFinite(score) ? 0.5 * score / (1.0 + score) : 0.0;
+    double score = finiteNonNegative(descriptor.getRCFScore());
+    double grade = Math.min(1.0, finiteNonNegative(descriptor.getAnomalyGrade()));
+    return switch (readOut) {
+      case GRADE -> grade;
+      case SCALED_SCORE -> Math.min(1.0, score / (Math.log(SAMPLE_SIZE) / Math.log(2)));
+      case BLENDED -> {
+        if (grade > 0) {
+          yield 0.5 + 0.25 * grade + 0.25 * score / (1.0 + score);
+        }
+        double threshold = descriptor.getThreshold();
+        double relative = threshold > 0 && Double.isFinite(threshold) ? score / threshold : 0.0;
+        yield 0.5 * relative / (1.0 + relative);
+      }
+    };
   }
 
-  private static double clamp(double grade) {
-    return Double.isFinite(grade) ? Math.min(1.0, Math.max(0.0, grade)) : 0.0;
+  private static double finiteNonNegative(double x) {
+    return Double.isFinite(x) ? Math.max(0.0, x) : 0.0;
   }
 }
