@@ -3,15 +3,15 @@ package dev.stormwatch.eval.nab;
 import dev.stormwatch.eval.peer.RcfScorer;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Registry of NAB detectors by name. Built in: {@code null}, {@code perfect}, {@code random},
- * {@code rcf}, {@code rcf-grade} and
- * {@code rcf-nab}; callers plug in more (e.g. {@code stormwatch}) with {@link
- * #register}. A fresh scorer is created for every file.
+ * {@code rcf}, {@code rcf-grade} and {@code rcf-nab}; callers plug in more (e.g. {@code stormwatch}) with {@link #register} or a
+ * {@link NabDetectorPlugin} service. A fresh scorer is created for every file.
  */
 public final class NabDetectors {
   /** The detector {@code nab} runs when none is named. */
@@ -27,6 +27,9 @@ public final class NabDetectors {
     register("rcf", RcfScorer::streaming);
     register("rcf-nab", RcfScorer::nabPublished);
     register("rcf-grade", RcfScorer::gradeOnly);
+    for (NabDetectorPlugin plugin : ServiceLoader.load(NabDetectorPlugin.class)) {
+      registerWithContext(plugin.name(), plugin::create);
+    }
   }
 
   private NabDetectors() {}
