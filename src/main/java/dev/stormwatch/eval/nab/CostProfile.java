@@ -1,6 +1,8 @@
 package dev.stormwatch.eval.nab;
 
-/** A NAB application profile: the cost-matrix weights of true positives, false positives and misses. */
+/**
+ * A NAB application profile: the cost-matrix weights of true positives, false positives and misses.
+ */
 public record CostProfile(String name, double tpWeight, double fpWeight, double fnWeight) {
 
   /** NAB's {@code standard} profile. */

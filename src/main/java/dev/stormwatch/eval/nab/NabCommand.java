@@ -19,7 +19,8 @@ import java.util.Map;
  */
 public final class NabCommand {
   private static final String USAGE =
-      "usage: nab --data DIR --labels FILE --out DIR [--detector NAME[,NAME...]] [--profiles FILE]\n"
+      "usage: nab --data DIR --labels FILE --out DIR [--detector NAME[,NAME...]] [--profiles"
+          + " FILE]\n"
           + "       nab --results DIR --labels FILE [--out DIR] [--profiles FILE]";
 
   private NabCommand() {}
@@ -44,7 +45,9 @@ public final class NabCommand {
     if (options.results() != null) {
       Map<String, List<ScoredFile>> byDetector = NabResultsReader.read(options.results(), labels);
       if (byDetector.isEmpty()) {
-        err.println("no NAB results files (<detector>/<category>/<detector>_<file>.csv) under " + options.results());
+        err.println(
+            "no NAB results files (<detector>/<category>/<detector>_<file>.csv) under "
+                + options.results());
         return 2;
       }
       for (Map.Entry<String, List<ScoredFile>> entry : byDetector.entrySet()) {
@@ -53,7 +56,11 @@ public final class NabCommand {
     } else {
       for (String detector : options.detectors()) {
         if (!NabDetectors.isRegistered(detector)) {
-          err.println("unknown NAB detector '" + detector + "'; available: " + String.join(", ", NabDetectors.names()));
+          err.println(
+              "unknown NAB detector '"
+                  + detector
+                  + "'; available: "
+                  + String.join(", ", NabDetectors.names()));
           return 2;
         }
       }
@@ -81,14 +88,18 @@ public final class NabCommand {
   }
 
   private static NabReport.Entry entry(
-      String detector, List<ScoredFile> files, double recordsPerSecond, List<CostProfile> profiles) {
+      String detector,
+      List<ScoredFile> files,
+      double recordsPerSecond,
+      List<CostProfile> profiles) {
     long records = files.stream().mapToLong(f -> f.anomalyScores().length).sum();
     return new NabReport.Entry(
         detector, files.size(), records, recordsPerSecond, NabEvaluation.evaluate(files, profiles));
   }
 
   /** Parsed command-line options. */
-  record NabOptions(Path data, Path results, Path labels, Path out, Path profiles, List<String> detectors) {
+  record NabOptions(
+      Path data, Path results, Path labels, Path out, Path profiles, List<String> detectors) {
 
     static NabOptions parse(String[] args) {
       Path data = null;
@@ -110,7 +121,11 @@ public final class NabCommand {
           case "--out" -> out = Path.of(value);
           case "--profiles" -> profiles = Path.of(value);
           case "--detector", "--detectors" ->
-              detectors = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+              detectors =
+                  Arrays.stream(value.split(","))
+                      .map(String::trim)
+                      .filter(s -> !s.isEmpty())
+                      .toList();
           default -> throw new IllegalArgumentException("unknown option " + flag);
         }
       }

@@ -10,7 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads NAB data files and writes/reads NAB-format results files (plain comma-separated, header row). */
+/**
+ * Reads NAB data files and writes/reads NAB-format results files (plain comma-separated, header
+ * row).
+ */
 public final class NabCsv {
   private NabCsv() {}
 

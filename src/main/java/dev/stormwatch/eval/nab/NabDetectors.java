@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 
 /**
  * Registry of NAB detectors by name. Built in: {@code null}, {@code perfect}, {@code random},
- * {@code rcf}, {@code rcf-grade} and {@code rcf-nab}; callers plug in more (e.g. {@code stormwatch}) with {@link #register} or a
- * {@link NabDetectorPlugin} service. A fresh scorer is created for every file.
+ * {@code rcf}, {@code rcf-grade} and {@code rcf-nab}; callers plug in more (e.g. {@code
+ * stormwatch}) with {@link #register} or a {@link NabDetectorPlugin} service. A fresh scorer is
+ * created for every file.
  */
 public final class NabDetectors {
   /** The detector {@code nab} runs when none is named. */
@@ -64,7 +65,10 @@ public final class NabDetectors {
     Function<SeriesContext, StreamingScorer> factory = FACTORIES.get(name);
     if (factory == null) {
       throw new IllegalArgumentException(
-          "unknown NAB detector '" + name + "'; available: " + String.join(", ", FACTORIES.keySet()));
+          "unknown NAB detector '"
+              + name
+              + "'; available: "
+              + String.join(", ", FACTORIES.keySet()));
     }
     return factory.apply(context);
   }

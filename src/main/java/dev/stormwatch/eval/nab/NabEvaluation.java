@@ -46,7 +46,8 @@ public final class NabEvaluation {
         double atCorpus =
             ProfileScore.normalize(
                 NabScorer.score(subset, profile, overall.get(profile.name()).threshold()).score(),
-                NabScorer.score(nullFiles(subset), profile, nullBest.get(profile.name()).threshold())
+                NabScorer.score(
+                        nullFiles(subset), profile, nullBest.get(profile.name()).threshold())
                     .score(),
                 perfectScore(subset, profile));
         rows.put(profile.name(), toProfileScore(profile, subset, detector, nullScore, atCorpus));
@@ -74,7 +75,10 @@ public final class NabEvaluation {
   }
 
   private static ProfileScore toProfileScore(
-      CostProfile profile, List<ScoredFile> files, ThresholdScore detector, ThresholdScore nullScore,
+      CostProfile profile,
+      List<ScoredFile> files,
+      ThresholdScore detector,
+      ThresholdScore nullScore,
       Double atCorpusThreshold) {
     double perfect = perfectScore(files, profile);
     double normalized = ProfileScore.normalize(detector.score(), nullScore.score(), perfect);

@@ -29,7 +29,8 @@ public final class NabLabels {
         if (pair.size() != 2) {
           throw new IOException(entry.getKey() + ": window must be [start, end], got " + pair);
         }
-        list.add(new LabelWindow(NabTime.parseMillis(pair.get(0)), NabTime.parseMillis(pair.get(1))));
+        list.add(
+            new LabelWindow(NabTime.parseMillis(pair.get(0)), NabTime.parseMillis(pair.get(1))));
       }
       list.sort(Comparator.comparingLong(LabelWindow::startMillis));
       parsed.put(entry.getKey().replace('\\', '/'), List.copyOf(list));

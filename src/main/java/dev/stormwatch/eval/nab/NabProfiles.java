@@ -42,7 +42,10 @@ public final class NabProfiles {
     return profiles;
   }
 
-  /** The profiles file if given, else {@code <labels>/../config/profiles.json} if present, else defaults. */
+  /**
+   * The profiles file if given, else {@code <labels>/../config/profiles.json} if present, else
+   * defaults.
+   */
   public static List<CostProfile> resolve(Path explicit, Path labelsFile) throws IOException {
     if (explicit != null) {
       return load(explicit);

@@ -16,24 +16,38 @@ public final class NabReport {
   private NabReport() {}
 
   /** One evaluated detector: its name, size, speed (NaN when only results were read) and scores. */
-  public record Entry(String detector, int files, long records, double recordsPerSecond,
+  public record Entry(
+      String detector,
+      int files,
+      long records,
+      double recordsPerSecond,
       NabEvaluation.Result result) {}
 
   /** Overall table: one row per detector, one column per profile. */
-  public static void printOverall(PrintStream out, List<Entry> entries, List<CostProfile> profiles) {
+  public static void printOverall(
+      PrintStream out, List<Entry> entries, List<CostProfile> profiles) {
     StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-14s", "detector"));
     for (CostProfile profile : profiles) {
       header.append(String.format(Locale.ROOT, " %20s", profile.name()));
     }
-    header.append(String.format(Locale.ROOT, " %10s %12s", "thr(" + profiles.get(0).name().charAt(0) + ")", "records/s"));
+    header.append(
+        String.format(
+            Locale.ROOT,
+            " %10s %12s",
+            "thr(" + profiles.get(0).name().charAt(0) + ")",
+            "records/s"));
     out.println(header);
     for (Entry entry : entries) {
       StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-14s", entry.detector()));
       for (CostProfile profile : profiles) {
-        row.append(String.format(Locale.ROOT, " %20.2f", entry.result().overall().get(profile.name()).normalized()));
+        row.append(
+            String.format(
+                Locale.ROOT, " %20.2f", entry.result().overall().get(profile.name()).normalized()));
       }
       ProfileScore first = entry.result().overall().get(profiles.get(0).name());
-      row.append(String.format(Locale.ROOT, " %10.4f %12.0f", first.threshold(), entry.recordsPerSecond()));
+      row.append(
+          String.format(
+              Locale.ROOT, " %10.4f %12.0f", first.threshold(), entry.recordsPerSecond()));
       out.println(row);
     }
   }
@@ -42,24 +56,35 @@ public final class NabReport {
    * Per-category table: for each detector and category, every profile's normalised score with the
    * category's own optimised threshold and, in brackets, at the corpus threshold.
    */
-  public static void printCategories(PrintStream out, List<Entry> entries, List<CostProfile> profiles) {
+  public static void printCategories(
+      PrintStream out, List<Entry> entries, List<CostProfile> profiles) {
     for (Entry entry : entries) {
       out.println();
-      StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-24s", entry.detector() + " by category"));
+      StringBuilder header =
+          new StringBuilder(String.format(Locale.ROOT, "%-24s", entry.detector() + " by category"));
       for (CostProfile profile : profiles) {
         header.append(String.format(Locale.ROOT, " %22s", profile.name()));
       }
       out.println(header);
-      for (Map.Entry<String, Map<String, ProfileScore>> category : entry.result().categories().entrySet()) {
-        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-24s", category.getKey()));
+      for (Map.Entry<String, Map<String, ProfileScore>> category :
+          entry.result().categories().entrySet()) {
+        StringBuilder row =
+            new StringBuilder(String.format(Locale.ROOT, "%-24s", category.getKey()));
         for (CostProfile profile : profiles) {
           ProfileScore score = category.getValue().get(profile.name());
-          row.append(String.format(Locale.ROOT, " %13s (%6s)", fmt(score.normalized()), fmt(score.normalizedAtCorpusThreshold())));
+          row.append(
+              String.format(
+                  Locale.ROOT,
+                  " %13s (%6s)",
+                  fmt(score.normalized()),
+                  fmt(score.normalizedAtCorpusThreshold())));
         }
         out.println(row);
       }
     }
-    out.println("(category score with its own optimised threshold; in brackets at the corpus threshold; n/a: no windows)");
+    out.println(
+        "(category score with its own optimised threshold; in brackets at the corpus threshold;"
+            + " n/a: no windows)");
   }
 
   /** Writes {@code <outDir>/<detector>_scores.json}. */

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One detector's pass over the NAB corpus: its scored files, row count and wall time spent scoring. */
+/**
+ * One detector's pass over the NAB corpus: its scored files, row count and wall time spent scoring.
+ */
 public record NabRun(String detector, List<ScoredFile> files, long records, long scoringNanos) {
 
   /** Rows scored per second of detector time (NaN when nothing was timed). */
@@ -19,14 +21,16 @@ public record NabRun(String detector, List<ScoredFile> files, long records, long
    * <root>/<detector>/<category>/<detector>_<file>.csv}.
    */
   public static NabRun execute(
-      String detector, List<NabSeries> corpus, NabLabels labels, Path resultsRoot) throws IOException {
+      String detector, List<NabSeries> corpus, NabLabels labels, Path resultsRoot)
+      throws IOException {
     List<ScoredFile> files = new ArrayList<>(corpus.size());
     long records = 0;
     long nanos = 0;
     for (NabSeries series : corpus) {
       List<LabelWindow> windows = labels.windowsOf(series.relativePath());
       StreamingScorer scorer =
-          NabDetectors.create(detector, new SeriesContext(series.relativePath(), series.size(), windows));
+          NabDetectors.create(
+              detector, new SeriesContext(series.relativePath(), series.size(), windows));
       double[] scores = new double[series.size()];
       long start = System.nanoTime();
       for (int i = 0; i < scores.length; i++) {
@@ -42,7 +46,8 @@ public record NabRun(String detector, List<ScoredFile> files, long records, long
                 .resolve(detector)
                 .resolve(series.category())
                 .resolve(detector + "_" + series.fileName());
-        NabCsv.writeResults(out, series, scores, NabLabels.rowLabels(series.timesMillis(), windows));
+        NabCsv.writeResults(
+            out, series, scores, NabLabels.rowLabels(series.timesMillis(), windows));
       }
     }
     return new NabRun(detector, files, records, nanos);
@@ -52,7 +57,13 @@ public record NabRun(String detector, List<ScoredFile> files, long records, long
     for (int i = 0; i < scores.length; i++) {
       if (!(scores[i] >= 0.0 && scores[i] <= 1.0)) {
         throw new IllegalStateException(
-            detector + " gave anomaly score " + scores[i] + " at row " + i + " of " + file
+            detector
+                + " gave anomaly score "
+                + scores[i]
+                + " at row "
+                + i
+                + " of "
+                + file
                 + "; NAB requires scores in [0, 1]");
       }
     }

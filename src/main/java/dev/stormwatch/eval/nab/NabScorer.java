@@ -19,7 +19,9 @@ public final class NabScorer {
     return (int) Math.min(Math.floor(PROBATIONARY_PERCENT * rows), PROBATIONARY_PERCENT * 5000);
   }
 
-  /** {@code 2 * sigmoid(-5 x) - 1}, and -1 for positions more than 3 window widths past the window. */
+  /**
+   * {@code 2 * sigmoid(-5 x) - 1}, and -1 for positions more than 3 window widths past the window.
+   */
   public static double scaledSigmoid(double relativePosition) {
     if (relativePosition > 3.0) {
       return -1.0;
@@ -60,7 +62,8 @@ public final class NabScorer {
         weighted = scaledSigmoid(position) * profile.fpWeight();
       }
       sweepScores[i] = weighted;
-      windowIds[i] = i < probation ? SweepPoints.PROBATIONARY : (current >= 0 ? current : SweepPoints.OUTSIDE);
+      windowIds[i] =
+          i < probation ? SweepPoints.PROBATIONARY : (current >= 0 ? current : SweepPoints.OUTSIDE);
       if (current >= 0 && bounds[current][1] == i) {
         prevRight = i;
         prevWidth = bounds[current][1] - bounds[current][0] + 1;
@@ -76,7 +79,8 @@ public final class NabScorer {
   }
 
   /** Scores several files at one threshold; the result is the sum of the per-file scores. */
-  public static ThresholdScore score(List<ScoredFile> files, CostProfile profile, double threshold) {
+  public static ThresholdScore score(
+      List<ScoredFile> files, CostProfile profile, double threshold) {
     double total = 0;
     long tp = 0;
     long tn = 0;

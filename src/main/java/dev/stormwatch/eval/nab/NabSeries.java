@@ -1,10 +1,12 @@
 package dev.stormwatch.eval.nab;
 
 /**
- * One NAB data file: its path relative to the data root ({@code realTweets/Twitter_volume_AAPL.csv}),
- * the raw timestamp strings (kept for writing results), their epoch milliseconds and the values.
+ * One NAB data file: its path relative to the data root ({@code
+ * realTweets/Twitter_volume_AAPL.csv}), the raw timestamp strings (kept for writing results), their
+ * epoch milliseconds and the values.
  */
-public record NabSeries(String relativePath, String[] timestamps, long[] timesMillis, double[] values) {
+public record NabSeries(
+    String relativePath, String[] timestamps, long[] timesMillis, double[] values) {
 
   /** The category (parent folder name). */
   public String category() {

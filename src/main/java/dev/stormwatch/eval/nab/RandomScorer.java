@@ -1,6 +1,9 @@
 package dev.stormwatch.eval.nab;
 
-/** NAB's random detector: {@code random.uniform(0, 1)} per row from Python's generator seeded with 42 per file. */
+/**
+ * NAB's random detector: {@code random.uniform(0, 1)} per row from Python's generator seeded with
+ * 42 per file.
+ */
 public final class RandomScorer implements StreamingScorer {
   /** NAB's seed, re-applied for every file. */
   public static final long NAB_SEED = 42;

@@ -12,7 +12,12 @@ public record ScoredFile(
   public ScoredFile {
     if (timesMillis.length != anomalyScores.length) {
       throw new IllegalArgumentException(
-          relativePath + ": " + timesMillis.length + " times but " + anomalyScores.length + " scores");
+          relativePath
+              + ": "
+              + timesMillis.length
+              + " times but "
+              + anomalyScores.length
+              + " scores");
     }
     windows = List.copyOf(windows);
   }

@@ -2,10 +2,11 @@ package dev.stormwatch.eval.nab;
 
 /**
  * Per-row NAB sweep values of one file: the row's anomaly score, the score it earns if detected
- * ({@code sweepScores}), and which window it belongs to ({@link #OUTSIDE}, {@link #PROBATIONARY}
- * or a window index of the file).
+ * ({@code sweepScores}), and which window it belongs to ({@link #OUTSIDE}, {@link #PROBATIONARY} or
+ * a window index of the file).
  */
-public record SweepPoints(double[] anomalyScores, double[] sweepScores, int[] windowIds, int windowCount) {
+public record SweepPoints(
+    double[] anomalyScores, double[] sweepScores, int[] windowIds, int windowCount) {
   /** Row outside every window: a detection there is a false positive. */
   public static final int OUTSIDE = -1;
 

@@ -17,7 +17,8 @@ public final class ThresholdOptimizer {
   private ThresholdOptimizer() {}
 
   /** The corpus score at every distinct threshold, highest threshold first. */
-  public static List<ThresholdScore> scoresByThreshold(List<ScoredFile> files, CostProfile profile) {
+  public static List<ThresholdScore> scoresByThreshold(
+      List<ScoredFile> files, CostProfile profile) {
     int rows = 0;
     List<SweepPoints> sweeps = new ArrayList<>(files.size());
     for (ScoredFile file : files) {
@@ -62,8 +63,13 @@ public final class ThresholdOptimizer {
   }
 
   private static List<ThresholdScore> sweepSorted(
-      double[] anomaly, double[] sweep, int[] window, int count, int windowSlots,
-      int scorableWindows, CostProfile profile) {
+      double[] anomaly,
+      double[] sweep,
+      int[] window,
+      int count,
+      int windowSlots,
+      int scorableWindows,
+      CostProfile profile) {
     Integer[] order = new Integer[count];
     for (int i = 0; i < count; i++) {
       order[i] = i;

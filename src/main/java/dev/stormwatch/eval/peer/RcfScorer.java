@@ -24,16 +24,22 @@ import dev.stormwatch.eval.nab.StreamingScorer;
 public final class RcfScorer implements StreamingScorer {
   /** Points sampled per tree. */
   public static final int SAMPLE_SIZE = 256;
+
   /** Seed of the forest's randomness, fixed for reproducible benchmarks. */
   public static final long SEED = 42;
 
-  private enum ReadOut { BLENDED, GRADE, SCALED_SCORE }
+  private enum ReadOut {
+    BLENDED,
+    GRADE,
+    SCALED_SCORE
+  }
 
   private final ThresholdedRandomCutForest forest;
   private final ReadOut readOut;
   private final double[] point = new double[1];
 
-  private RcfScorer(int shingleSize, int trees, TransformMethod transform, Double timeDecay, ReadOut readOut) {
+  private RcfScorer(
+      int shingleSize, int trees, TransformMethod transform, Double timeDecay, ReadOut readOut) {
     this.readOut = readOut;
     ThresholdedRandomCutForest.Builder<?> builder =
         ThresholdedRandomCutForest.builder()

@@ -1,6 +1,8 @@
 package dev.stormwatch.eval.nab;
 
-/** Test plugin found through the service loader: scores every row with the file's row count parity. */
+/**
+ * Test plugin found through the service loader: scores every row with the file's row count parity.
+ */
 public final class ConstantTestPlugin implements NabDetectorPlugin {
   @Override
   public String name() {

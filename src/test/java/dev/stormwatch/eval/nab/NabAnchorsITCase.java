@@ -22,7 +22,10 @@ class NabAnchorsITCase {
     Assumptions.assumeTrue(Files.isDirectory(NAB.resolve("data")), "shared NAB data not present");
     labels = NabLabels.load(NAB.resolve("labels/combined_windows.json"));
     profiles = NabProfiles.resolve(null, NAB.resolve("labels/combined_windows.json"));
-    corpus = NabCsv.readDataDir(NAB.resolve("data")).stream().filter(s -> labels.has(s.relativePath())).toList();
+    corpus =
+        NabCsv.readDataDir(NAB.resolve("data")).stream()
+            .filter(s -> labels.has(s.relativePath()))
+            .toList();
   }
 
   private static NabEvaluation.Result evaluate(String detector) throws Exception {
@@ -31,7 +34,8 @@ class NabAnchorsITCase {
 
   @Test
   void corpusIsTheSharedNabSubset() {
-    assertThat(profiles).extracting(CostProfile::name)
+    assertThat(profiles)
+        .extracting(CostProfile::name)
         .containsExactlyInAnyOrder("standard", "reward_low_FP_rate", "reward_low_FN_rate");
     assertThat(corpus).hasSizeGreaterThan(40);
     assertThat(corpus.stream().mapToInt(NabSeries::size).sum()).isGreaterThan(250_000);
@@ -51,9 +55,17 @@ class NabAnchorsITCase {
       assertThat(row.normalized()).as(row.profile()).isCloseTo(100.0, within(1e-9));
       assertThat(row.fp()).isZero();
     }
-    result.categories().forEach((category, rows) -> rows.values().stream()
-        .filter(row -> row.perfectScore() > 0)
-        .forEach(row -> assertThat(row.normalized()).as(category).isCloseTo(100.0, within(1e-9))));
+    result
+        .categories()
+        .forEach(
+            (category, rows) ->
+                rows.values().stream()
+                    .filter(row -> row.perfectScore() > 0)
+                    .forEach(
+                        row ->
+                            assertThat(row.normalized())
+                                .as(category)
+                                .isCloseTo(100.0, within(1e-9))));
   }
 
   @Test

@@ -26,8 +26,17 @@ class NabCommandTest {
     writeSeries(dir.resolve("data/catB/b.csv"), 300, 250);
     Path labels = dir.resolve("labels/combined_windows.json");
     Files.createDirectories(labels.getParent());
-    Files.writeString(labels, "{\"catA/a.csv\": [[\"" + stamp(195) + ".000000\", \"" + stamp(205)
-        + ".000000\"]], \"catB/b.csv\": [[\"" + stamp(245) + ".000000\", \"" + stamp(255) + ".000000\"]]}");
+    Files.writeString(
+        labels,
+        "{\"catA/a.csv\": [[\""
+            + stamp(195)
+            + ".000000\", \""
+            + stamp(205)
+            + ".000000\"]], \"catB/b.csv\": [[\""
+            + stamp(245)
+            + ".000000\", \""
+            + stamp(255)
+            + ".000000\"]]}");
     return labels;
   }
 
@@ -45,7 +54,9 @@ class NabCommandTest {
   }
 
   private int run(String... args) throws Exception {
-    return NabCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return NabCommand.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -53,8 +64,16 @@ class NabCommandTest {
   void runsDetectorsWritesNabResultsAndScores() throws Exception {
     Path labels = writeCorpus();
     Path results = dir.resolve("out");
-    int code = run("--data", dir.resolve("data").toString(), "--labels", labels.toString(),
-        "--out", results.toString(), "--detector", "perfect,null");
+    int code =
+        run(
+            "--data",
+            dir.resolve("data").toString(),
+            "--labels",
+            labels.toString(),
+            "--out",
+            results.toString(),
+            "--detector",
+            "perfect,null");
     assertThat(code).as(err.toString()).isZero();
     Path perfectA = results.resolve("perfect/catA/perfect_a.csv");
     List<String> lines = Files.readAllLines(perfectA);
@@ -65,8 +84,10 @@ class NabCommandTest {
     assertThat(lines.get(1 + 205)).endsWith(",1");
     assertThat(lines.get(1 + 206)).endsWith(",0");
     JsonNode json = new ObjectMapper().readTree(results.resolve("perfect_scores.json").toFile());
-    assertThat(json.path("profiles").path("standard").path("normalized").asDouble()).isEqualTo(100.0);
-    assertThat(json.path("categories").path("catB").path("standard").path("normalized").asDouble()).isEqualTo(100.0);
+    assertThat(json.path("profiles").path("standard").path("normalized").asDouble())
+        .isEqualTo(100.0);
+    assertThat(json.path("categories").path("catB").path("standard").path("normalized").asDouble())
+        .isEqualTo(100.0);
     assertThat(json.path("records").asLong()).isEqualTo(600);
     assertThat(out.toString()).contains("perfect").contains("catA").contains("records/s");
   }
@@ -75,15 +96,42 @@ class NabCommandTest {
   void scoresAnExistingResultsDirectory() throws Exception {
     Path labels = writeCorpus();
     Path results = dir.resolve("out");
-    assertThat(run("--data", dir.resolve("data").toString(), "--labels", labels.toString(),
-        "--out", results.toString(), "--detector", "random")).isZero();
-    double direct = new ObjectMapper().readTree(results.resolve("random_scores.json").toFile())
-        .path("profiles").path("standard").path("normalized").asDouble();
+    assertThat(
+            run(
+                "--data",
+                dir.resolve("data").toString(),
+                "--labels",
+                labels.toString(),
+                "--out",
+                results.toString(),
+                "--detector",
+                "random"))
+        .isZero();
+    double direct =
+        new ObjectMapper()
+            .readTree(results.resolve("random_scores.json").toFile())
+            .path("profiles")
+            .path("standard")
+            .path("normalized")
+            .asDouble();
     out.reset();
     Path rescored = dir.resolve("rescored");
-    assertThat(run("--results", results.toString(), "--labels", labels.toString(), "--out", rescored.toString())).isZero();
-    double fromFiles = new ObjectMapper().readTree(rescored.resolve("random_scores.json").toFile())
-        .path("profiles").path("standard").path("normalized").asDouble();
+    assertThat(
+            run(
+                "--results",
+                results.toString(),
+                "--labels",
+                labels.toString(),
+                "--out",
+                rescored.toString()))
+        .isZero();
+    double fromFiles =
+        new ObjectMapper()
+            .readTree(rescored.resolve("random_scores.json").toFile())
+            .path("profiles")
+            .path("standard")
+            .path("normalized")
+            .asDouble();
     assertThat(fromFiles).isEqualTo(direct);
   }
 
@@ -91,18 +139,35 @@ class NabCommandTest {
   void defaultDetectorIsStormwatchAndUnknownNamesAreListed() throws Exception {
     Path labels = writeCorpus();
     Assumptions.assumeFalse(NabDetectors.isRegistered(NabDetectors.DEFAULT_DETECTOR));
-    int code = run("--data", dir.resolve("data").toString(), "--labels", labels.toString(),
-        "--out", dir.resolve("out").toString());
+    int code =
+        run(
+            "--data",
+            dir.resolve("data").toString(),
+            "--labels",
+            labels.toString(),
+            "--out",
+            dir.resolve("out").toString());
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("unknown NAB detector 'stormwatch'").contains("null, perfect, random");
+    assertThat(err.toString())
+        .contains("unknown NAB detector 'stormwatch'")
+        .contains("null, perfect, random");
   }
 
   @Test
   void registeredDetectorsArePluggable() throws Exception {
     Path labels = writeCorpus();
     NabDetectors.register("test-constant-zero", () -> (time, value) -> 0.0);
-    assertThat(run("--data", dir.resolve("data").toString(), "--labels", labels.toString(),
-        "--out", dir.resolve("out").toString(), "--detector", "test-constant-zero")).isZero();
+    assertThat(
+            run(
+                "--data",
+                dir.resolve("data").toString(),
+                "--labels",
+                labels.toString(),
+                "--out",
+                dir.resolve("out").toString(),
+                "--detector",
+                "test-constant-zero"))
+        .isZero();
     assertThat(dir.resolve("out/test-constant-zero/catA/test-constant-zero_a.csv")).exists();
   }
 }

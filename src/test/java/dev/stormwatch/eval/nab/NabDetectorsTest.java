@@ -12,7 +12,8 @@ class NabDetectorsTest {
 
   @Test
   void builtInsAndServiceLoadedPluginsAreRegistered() {
-    assertThat(NabDetectors.names()).contains("null", "perfect", "random", "rcf", "rcf-nab", "rcf-grade", "test-plugin");
+    assertThat(NabDetectors.names())
+        .contains("null", "perfect", "random", "rcf", "rcf-nab", "rcf-grade", "test-plugin");
     assertThat(NabDetectors.create("test-plugin", FILE).next(0, 1)).isEqualTo(0.25);
     assertThat(NabDetectors.create("null", FILE).next(0, 1)).isEqualTo(0.5);
   }

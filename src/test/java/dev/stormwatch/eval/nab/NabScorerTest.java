@@ -20,7 +20,8 @@ class NabScorerTest {
     for (int i = 0; i + 1 < scoresByRow.length; i += 2) {
       scores[(int) scoresByRow[i]] = scoresByRow[i + 1];
     }
-    return new ScoredFile("cat/f.csv", times, scores, List.of(new LabelWindow(10 * MINUTE, 13 * MINUTE)));
+    return new ScoredFile(
+        "cat/f.csv", times, scores, List.of(new LabelWindow(10 * MINUTE, 13 * MINUTE)));
   }
 
   @Test
@@ -47,7 +48,8 @@ class NabScorerTest {
   @Test
   void detectionAtWindowEndEarnsTheScaledSigmoidOfItsPosition() {
     // position -1/4: (2 sigmoid(1.25) - 1) / (2 sigmoid(5) - 1) = 0.554599 / 0.986614
-    assertThat(NabScorer.score(file(13, 1.0), STANDARD, 0.5).score()).isCloseTo(0.562124, within(1e-6));
+    assertThat(NabScorer.score(file(13, 1.0), STANDARD, 0.5).score())
+        .isCloseTo(0.562124, within(1e-6));
   }
 
   @Test
@@ -126,9 +128,12 @@ class NabScorerTest {
       sum += NabScorer.score(f, STANDARD, best.threshold()).score();
     }
     assertThat(best.score()).isCloseTo(sum, within(1e-12));
-    assertThat(best.score()).isEqualTo(
-        ThresholdOptimizer.scoresByThreshold(files, STANDARD).stream()
-            .mapToDouble(ThresholdScore::score).max().orElseThrow());
+    assertThat(best.score())
+        .isEqualTo(
+            ThresholdOptimizer.scoresByThreshold(files, STANDARD).stream()
+                .mapToDouble(ThresholdScore::score)
+                .max()
+                .orElseThrow());
   }
 
   @Test
@@ -142,7 +147,8 @@ class NabScorerTest {
     assertThat(row.nullScore()).isEqualTo(nullAllDetected);
     assertThat(row.perfectScore()).isEqualTo(1.0);
     assertThat(row.normalized()).isCloseTo(100.0, within(1e-9));
-    assertThat(result.categories().get("cat").get("standard").normalized()).isCloseTo(100.0, within(1e-9));
+    assertThat(result.categories().get("cat").get("standard").normalized())
+        .isCloseTo(100.0, within(1e-9));
     NabEvaluation.Result nulls =
         NabEvaluation.evaluate(List.of(file().withConstantScore(0.5)), List.of(STANDARD));
     assertThat(nulls.overall().get("standard").normalized()).isCloseTo(0.0, within(1e-9));

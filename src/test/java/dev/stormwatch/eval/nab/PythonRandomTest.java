@@ -23,7 +23,8 @@ class PythonRandomTest {
     for (int i = 0; i < 1000; i++) {
       last = random.nextDouble();
     }
-    // python3 -c "import random; random.seed(42); print([random.random() for _ in range(1000)][-1])"
+    // python3 -c "import random; random.seed(42); print([random.random() for _ in
+    // range(1000)][-1])"
     assertThat(last).isEqualTo(0.8554501933059546);
   }
 }
