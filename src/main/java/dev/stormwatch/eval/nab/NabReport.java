@@ -34,7 +34,7 @@ public final class NabReport {
         String.format(
             Locale.ROOT,
             " %10s %12s",
-            "thr(" + profiles.get(0).name().charAt(0) + ")",
+            "threshold",
             "records/s"));
     out.println(header);
     for (Entry entry : entries) {
@@ -45,11 +45,16 @@ public final class NabReport {
                 Locale.ROOT, " %20.2f", entry.result().overall().get(profile.name()).normalized()));
       }
       ProfileScore first = entry.result().overall().get(profiles.get(0).name());
+      double speed = entry.recordsPerSecond();
       row.append(
           String.format(
-              Locale.ROOT, " %10.4f %12.0f", first.threshold(), entry.recordsPerSecond()));
+              Locale.ROOT,
+              " %10.4f %12s",
+              first.threshold(),
+              Double.isNaN(speed) ? "-" : String.format(Locale.ROOT, "%.0f", speed)));
       out.println(row);
     }
+    out.println("(normalised NAB scores; threshold optimised for " + profiles.get(0).name() + ")");
   }
 
   /**
