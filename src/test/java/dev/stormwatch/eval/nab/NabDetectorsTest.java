@@ -1,0 +1,48 @@
+package dev.stormwatch.eval.nab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NabDetectorsTest {
+  private static final SeriesContext FILE =
+      new SeriesContext("cat/f.csv", 100, List.of(new LabelWindow(50_000, 52_000)));
+
+  @Test
+  void builtInsAndServiceLoadedPluginsAreRegistered() {
+    assertThat(NabDetectors.names())
+        .contains("null", "perfect", "random", "rcf", "rcf-nab", "rcf-grade", "test-plugin");
+    assertThat(NabDetectors.create("test-plugin", FILE).next(0, 1)).isEqualTo(0.25);
+    assertThat(NabDetectors.create("null", FILE).next(0, 1)).isEqualTo(0.5);
+  }
+
+  @Test
+  void everyFileGetsAFreshScorer() {
+    StreamingScorer first = NabDetectors.create("random", FILE);
+    StreamingScorer second = NabDetectors.create("random", FILE);
+    assertThat(first.next(0, 1)).isEqualTo(second.next(0, 1)).isEqualTo(0.6394267984578837);
+  }
+
+  @Test
+  void perfectFiresOnceAtTheFirstScorableRowOfEachWindow() {
+    StreamingScorer perfect = NabDetectors.create("perfect", FILE);
+    double[] scores = new double[100];
+    for (int i = 0; i < 100; i++) {
+      scores[i] = perfect.next(i * 1000L, 0);
+    }
+    assertThat(scores[50]).isEqualTo(1.0);
+    assertThat(java.util.Arrays.stream(scores).sum()).isEqualTo(1.0);
+  }
+
+  @Test
+  void unknownNamesFailListingTheAvailableOnes() {
+    assertThatThrownBy(() -> NabDetectors.create("nope", FILE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown NAB detector 'nope'")
+        .hasMessageContaining("null, perfect, random");
+    assertThatThrownBy(() -> NabDetectors.register("a,b", NullScorer::new))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
