@@ -5,9 +5,13 @@ package dev.stormwatch.detect;
  * and one global bucket) of level (EWMA of the winsorised value), scale (EWMA of the winsorised
  * absolute deviation, in sigma units) and sample count.
  *
- * <p>The expectation at a time interpolates the two hour buckets whose centres bracket it, each
- * weighted by its maturity (count / hourMatureSamples, at most 1), and gives the remaining weight
- * to the global bucket, so a young hour bucket blends smoothly into the global one.
+ * <p>The expectation at a time covers two readings of the daily profile: the interpolation between
+ * the two hour buckets whose centres bracket it (smooth trends), and the time's own hour bucket
+ * (step changes on the hour). Each hour bucket is weighted by its maturity (count /
+ * hourMatureSamples, at most 1), the rest of the weight going to the global bucket, so a young hour
+ * bucket blends smoothly into the global one. The center is the midpoint of both readings and the
+ * scale the larger of their scales plus half their gap, so a value consistent with either is
+ * within one scale.
  */
 final class SeasonalStats {
   /** Buckets per slot: 24 hours of day and the global bucket. */
@@ -60,8 +64,15 @@ final class SeasonalStats {
     double w0 = (1 - f) * maturity(count[base + h0], hourMature);
     double w1 = f * maturity(count[base + h1], hourMature);
     double wg = 1 - w0 - w1;
-    out[0] = w0 * level[base + h0] + w1 * level[base + h1] + wg * level[base + GLOBAL];
-    out[1] = w0 * scale[base + h0] + w1 * scale[base + h1] + wg * scale[base + GLOBAL];
+    double interpCenter = w0 * level[base + h0] + w1 * level[base + h1] + wg * level[base + GLOBAL];
+    double interpScale = w0 * scale[base + h0] + w1 * scale[base + h1] + wg * scale[base + GLOBAL];
+    int own = base + hourOf(time);
+    double wo = maturity(count[own], hourMature);
+    double ownCenter = wo * level[own] + (1 - wo) * level[base + GLOBAL];
+    double ownScale = wo * scale[own] + (1 - wo) * scale[base + GLOBAL];
+    double gap = Math.abs(interpCenter - ownCenter);
+    out[0] = (interpCenter + ownCenter) / 2;
+    out[1] = Math.max(interpScale, ownScale) + gap / 2;
     return true;
   }
 
