@@ -20,12 +20,18 @@ import java.util.Arrays;
 public class BaselineModel {
   private static final int ERRORS = 0;
   private static final int WARNS = 1;
+  /** EWMA weight of one exceedance in the typical exceedance size. */
+  private static final double EXCEED_SIZE_ALPHA = 0.05;
 
   public String[] metricNames = new String[0];
   public long[] metricLastSeen = new long[0];
   public double[] metricLevel = new double[0];
   public double[] metricScale = new double[0];
   public int[] metricCount = new int[0];
+  /** Per metric: EWMA rate of mature steps beyond winsorK scales of the expectation. */
+  public double[] metricExceedRate = new double[0];
+  /** Per metric: EWMA of ln(|z| / winsorK) over those exceedances (their typical size). */
+  public double[] metricExceedLogZ = new double[0];
   /** Slots 0 (error+fatal counts) and 1 (warn counts), 25 buckets each. */
   public double[] logLevel = new double[2 * SeasonalStats.BUCKETS];
   public double[] logScale = new double[2 * SeasonalStats.BUCKETS];
@@ -84,6 +90,7 @@ public class BaselineModel {
         continue;
       }
       metricLastSeen[slot] = Math.max(metricLastSeen[slot], t);
+      trackExceedance(slot, t, v, cfg);
       SeasonalStats.learn(metricLevel, metricScale, metricCount, slot, t, v, false, cfg);
     }
     boolean anyLog = p.info + p.warn + p.error > 0 || p.templates.length > 0;
@@ -115,7 +122,8 @@ public class BaselineModel {
           && SeasonalStats.expect(
               metricLevel, metricScale, metricCount, slot, t, cfg.hourMatureSamples, e)) {
         w.expectedCenter[m] = e[0];
-        w.expectedScale[m] = Math.max(e[1], SeasonalStats.floor(e[0], false, cfg));
+        w.expectedScale[m] =
+            Math.max(e[1], SeasonalStats.floor(e[0], false, cfg)) * routineFactor(slot, cfg);
       }
     }
     w.logBaselineSamples = logSteps;
@@ -181,6 +189,8 @@ public class BaselineModel {
       metricLevel = Arrays.copyOf(metricLevel, n * SeasonalStats.BUCKETS);
       metricScale = Arrays.copyOf(metricScale, n * SeasonalStats.BUCKETS);
       metricCount = Arrays.copyOf(metricCount, n * SeasonalStats.BUCKETS);
+      metricExceedRate = Arrays.copyOf(metricExceedRate, n);
+      metricExceedLogZ = Arrays.copyOf(metricExceedLogZ, n);
     } else {
       slot = 0;
       for (int i = 1; i < metricNames.length; i++) {
@@ -192,10 +202,41 @@ public class BaselineModel {
         return -1;
       }
       SeasonalStats.clear(metricLevel, metricScale, metricCount, slot);
+      metricExceedRate[slot] = 0;
+      metricExceedLogZ[slot] = 0;
     }
     metricNames[slot] = name;
     metricLastSeen[slot] = t;
     return slot;
+  }
+
+  /** Updates a mature metric's exceedance rate and typical exceedance size with a new value. */
+  private void trackExceedance(int slot, long t, double v, BaselineConfig cfg) {
+    int n = SeasonalStats.samples(metricCount, slot);
+    double[] e = new double[2];
+    if (n < cfg.metricMatureSamples
+        || !SeasonalStats.expect(
+            metricLevel, metricScale, metricCount, slot, t, cfg.hourMatureSamples, e)) {
+      return;
+    }
+    double z = Math.abs(v - e[0]) / Math.max(e[1], SeasonalStats.floor(e[0], false, cfg));
+    boolean exceeded = z > cfg.winsorK;
+    double a = Math.max(cfg.exceedAlpha, 1.0 / (n - cfg.metricMatureSamples + 1));
+    metricExceedRate[slot] += a * ((exceeded ? 1 : 0) - metricExceedRate[slot]);
+    if (exceeded) {
+      double logZ = Math.log(z / cfg.winsorK);
+      metricExceedLogZ[slot] = metricExceedLogZ[slot] == 0
+          ? logZ
+          : metricExceedLogZ[slot] + EXCEED_SIZE_ALPHA * (logZ - metricExceedLogZ[slot]);
+    }
+  }
+
+  /** Scale multiplier for routine exceedances: 1 below routineExceedRate. */
+  private double routineFactor(int slot, BaselineConfig cfg) {
+    double g = (metricExceedRate[slot] - cfg.routineExceedRate)
+        / (cfg.routineExceedRateFull - cfg.routineExceedRate);
+    g = Math.min(1, Math.max(0, g));
+    return 1 + g * (Math.exp(metricExceedLogZ[slot]) - 1);
   }
 
   private int templateIndex(long h) {
