@@ -14,8 +14,8 @@ import java.io.Serializable;
  *
  * <p>Routine exceedances: a mature metric whose steps often land beyond {@link #winsorK} scales
  * (bursty or zero-inflated series) gets its scale widened, linearly from {@link
- * #routineExceedRate} to {@link #routineExceedRateFull}, until a typical exceedance reads as
- * winsorK sigmas; the rate learns slowly ({@link #exceedAlpha}) so one incident does not teach it.
+ * #routineExceedRate} to {@link #routineExceedRateFull} (in log space), until the 80th percentile
+ * of past exceedances reads as winsorK sigmas; the rate learns slowly ({@link #exceedAlpha}) so one incident does not teach it.
  */
 public final class BaselineConfig implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -176,7 +176,7 @@ public final class BaselineConfig implements Serializable {
     private double relativeScaleFloor = 0.02;
     private double absoluteScaleFloor = 1e-6;
     private double poissonMinMean = 1.0;
-    private double exceedAlpha = 0.0005;
+    private double exceedAlpha = 0.0002;
     private double routineExceedRate = 0.02;
     private double routineExceedRateFull = 0.08;
     private int maxMetrics = 64;

@@ -20,17 +20,21 @@ import java.util.Arrays;
 public class BaselineModel {
   private static final int ERRORS = 0;
   private static final int WARNS = 1;
-  /** EWMA weight of one exceedance in the typical exceedance size. */
-  private static final double EXCEED_SIZE_ALPHA = 0.05;
+  /** Quantile of the exceedance sizes that routine widening scales down to winsorK sigmas. */
+  private static final double EXCEED_QUANTILE = 0.8;
+  /** Step (in ln units) of the stochastic quantile estimate per exceedance. */
+  private static final double EXCEED_QUANTILE_STEP = 0.2;
 
   public String[] metricNames = new String[0];
   public long[] metricLastSeen = new long[0];
   public double[] metricLevel = new double[0];
   public double[] metricScale = new double[0];
   public int[] metricCount = new int[0];
+  /** Per metric: EWMA of |value| (typical magnitude, for the relative scale floor). */
+  public double[] metricMagnitude = new double[0];
   /** Per metric: EWMA rate of mature steps beyond winsorK scales of the expectation. */
   public double[] metricExceedRate = new double[0];
-  /** Per metric: EWMA of ln(|z| / winsorK) over those exceedances (their typical size). */
+  /** Per metric: running 80th percentile of ln(|z| / winsorK) over those exceedances. */
   public double[] metricExceedLogZ = new double[0];
   /** Slots 0 (error+fatal counts) and 1 (warn counts), 25 buckets each. */
   public double[] logLevel = new double[2 * SeasonalStats.BUCKETS];
@@ -91,12 +95,15 @@ public class BaselineModel {
       }
       metricLastSeen[slot] = Math.max(metricLastSeen[slot], t);
       trackExceedance(slot, t, v, cfg);
-      SeasonalStats.learn(metricLevel, metricScale, metricCount, slot, t, v, false, cfg);
+      double a = Math.max(cfg.ewmaAlpha, 1.0 / (SeasonalStats.samples(metricCount, slot) + 1));
+      metricMagnitude[slot] += a * (Math.abs(v) - metricMagnitude[slot]);
+      SeasonalStats.learn(metricLevel, metricScale, metricCount, slot, t, v, false,
+          magnitudeFloor(slot, cfg), cfg);
     }
     boolean anyLog = p.info + p.warn + p.error > 0 || p.templates.length > 0;
     if (logSteps > 0 || anyLog) {
-      SeasonalStats.learn(logLevel, logScale, logCount, ERRORS, t, p.error, true, cfg);
-      SeasonalStats.learn(logLevel, logScale, logCount, WARNS, t, p.warn, true, cfg);
+      SeasonalStats.learn(logLevel, logScale, logCount, ERRORS, t, p.error, true, 0, cfg);
+      SeasonalStats.learn(logLevel, logScale, logCount, WARNS, t, p.warn, true, 0, cfg);
       logSteps++;
       if (logSteps == cfg.logMatureSamples) {
         logMatureSince = t;
@@ -122,8 +129,7 @@ public class BaselineModel {
           && SeasonalStats.expect(
               metricLevel, metricScale, metricCount, slot, t, cfg.hourMatureSamples, e)) {
         w.expectedCenter[m] = e[0];
-        w.expectedScale[m] =
-            Math.max(e[1], SeasonalStats.floor(e[0], false, cfg)) * routineFactor(slot, cfg);
+        w.expectedScale[m] = metricScale(slot, e, cfg) * routineFactor(slot, cfg);
       }
     }
     w.logBaselineSamples = logSteps;
@@ -190,6 +196,7 @@ public class BaselineModel {
       metricScale = Arrays.copyOf(metricScale, n * SeasonalStats.BUCKETS);
       metricCount = Arrays.copyOf(metricCount, n * SeasonalStats.BUCKETS);
       metricExceedRate = Arrays.copyOf(metricExceedRate, n);
+      metricMagnitude = Arrays.copyOf(metricMagnitude, n);
       metricExceedLogZ = Arrays.copyOf(metricExceedLogZ, n);
     } else {
       slot = 0;
@@ -203,6 +210,7 @@ public class BaselineModel {
       }
       SeasonalStats.clear(metricLevel, metricScale, metricCount, slot);
       metricExceedRate[slot] = 0;
+      metricMagnitude[slot] = 0;
       metricExceedLogZ[slot] = 0;
     }
     metricNames[slot] = name;
@@ -219,24 +227,38 @@ public class BaselineModel {
             metricLevel, metricScale, metricCount, slot, t, cfg.hourMatureSamples, e)) {
       return;
     }
-    double z = Math.abs(v - e[0]) / Math.max(e[1], SeasonalStats.floor(e[0], false, cfg));
+    double z = Math.abs(v - e[0]) / metricScale(slot, e, cfg);
     boolean exceeded = z > cfg.winsorK;
     double a = Math.max(cfg.exceedAlpha, 1.0 / (n - cfg.metricMatureSamples + 1));
     metricExceedRate[slot] += a * ((exceeded ? 1 : 0) - metricExceedRate[slot]);
     if (exceeded) {
       double logZ = Math.log(z / cfg.winsorK);
-      metricExceedLogZ[slot] = metricExceedLogZ[slot] == 0
+      double q = metricExceedLogZ[slot];
+      metricExceedLogZ[slot] = q == 0
           ? logZ
-          : metricExceedLogZ[slot] + EXCEED_SIZE_ALPHA * (logZ - metricExceedLogZ[slot]);
+          : q + EXCEED_QUANTILE_STEP * (EXCEED_QUANTILE - (logZ <= q ? 1 : 0));
     }
   }
 
-  /** Scale multiplier for routine exceedances: 1 below routineExceedRate. */
+  /** The floored scale of an expectation {center, scale}. */
+  private double metricScale(int slot, double[] e, BaselineConfig cfg) {
+    return Math.max(e[1], Math.max(SeasonalStats.floor(e[0], false, cfg), magnitudeFloor(slot, cfg)));
+  }
+
+  /** relativeScaleFloor times the metric's typical magnitude (guards zero-inflated series). */
+  private double magnitudeFloor(int slot, BaselineConfig cfg) {
+    return cfg.relativeScaleFloor * metricMagnitude[slot];
+  }
+
+  /**
+   * Scale multiplier for routine exceedances: exp(g · q), g ramping 0..1 between the routine rates
+   * and q the 80th percentile of ln(|z| / winsorK); 1 below routineExceedRate.
+   */
   private double routineFactor(int slot, BaselineConfig cfg) {
     double g = (metricExceedRate[slot] - cfg.routineExceedRate)
         / (cfg.routineExceedRateFull - cfg.routineExceedRate);
     g = Math.min(1, Math.max(0, g));
-    return 1 + g * (Math.exp(metricExceedLogZ[slot]) - 1);
+    return Math.exp(g * Math.max(0, metricExceedLogZ[slot]));
   }
 
   private int templateIndex(long h) {

@@ -77,19 +77,20 @@ final class SeasonalStats {
   }
 
   /**
-   * Learns one sample into its hour bucket and the global bucket. Each bucket winsorises the
+   * Learns one sample into its hour bucket and the global bucket ({@code minScale}: an extra
+   * scale floor). Each bucket winsorises the
    * sample against its own level once it holds {@code clipAfterSamples}: the value is clipped to
    * level ± winsorK · scale and, when it had to be clipped, learned with alpha · outlierWeight.
    */
   static void learn(
       double[] level, double[] scale, int[] count, int slot, long time, double x, boolean counts,
-      BaselineConfig cfg) {
+      double minScale, BaselineConfig cfg) {
     double[] e = new double[2];
     boolean known = expect(level, scale, count, slot, time, cfg.hourMatureSamples, e);
     int base = slot * BUCKETS;
     double initScale = known ? e[1] : 0.0;
-    update(level, scale, count, base + hourOf(time), x, initScale, counts, cfg);
-    update(level, scale, count, base + GLOBAL, x, 0.0, counts, cfg);
+    update(level, scale, count, base + hourOf(time), x, initScale, counts, minScale, cfg);
+    update(level, scale, count, base + GLOBAL, x, 0.0, counts, minScale, cfg);
   }
 
   /** Resets a slot's buckets to empty. */
@@ -104,7 +105,7 @@ final class SeasonalStats {
 
   private static void update(
       double[] level, double[] scale, int[] count, int i, double x, double initScale,
-      boolean counts, BaselineConfig cfg) {
+      boolean counts, double minScale, BaselineConfig cfg) {
     int n = count[i];
     if (n == 0) {
       level[i] = x;
@@ -115,7 +116,8 @@ final class SeasonalStats {
     double weight = 1.0;
     double clipped = x;
     if (n >= cfg.clipAfterSamples) {
-      double bound = cfg.winsorK * Math.max(scale[i], floor(level[i], counts, cfg));
+      double s = Math.max(scale[i], Math.max(minScale, floor(level[i], counts, cfg)));
+      double bound = cfg.winsorK * s;
       if (Math.abs(x - level[i]) > bound) {
         clipped = x > level[i] ? level[i] + bound : level[i] - bound;
         weight = cfg.outlierWeight;
