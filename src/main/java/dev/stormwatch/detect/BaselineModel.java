@@ -110,7 +110,7 @@ public class BaselineModel {
       }
     }
     for (String template : p.templates) {
-      learnTemplate(hash(template), t, cfg);
+      KnownTemplates.learn(this, KnownTemplates.hash(template), t, cfg.maxTemplates);
     }
   }
 
@@ -142,7 +142,7 @@ public class BaselineModel {
       w.warnScale = Math.max(e[1], SeasonalStats.floor(e[0], true, cfg));
     }
     for (int i = 0; i < w.templates.length; i++) {
-      int k = templateIndex(hash(w.templates[i]));
+      int k = KnownTemplates.indexOf(templateHash, KnownTemplates.hash(w.templates[i]));
       long firstSeen = k < 0 ? w.end - w.stepMillis : templateFirstSeen[k];
       w.templateNovel[i] = firstSeen >= w.start && firstSeen > logMatureSince;
     }
@@ -165,21 +165,8 @@ public class BaselineModel {
 
   /** When a template was first seen, or -1 when it is not known. */
   public long templateFirstSeen(String template) {
-    int k = templateIndex(hash(template));
+    int k = KnownTemplates.indexOf(templateHash, KnownTemplates.hash(template));
     return k < 0 ? -1 : templateFirstSeen[k];
-  }
-
-  /** 64-bit FNV-1a hash of a template key's UTF-16 code units. */
-  static long hash(String template) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < template.length(); i++) {
-      char c = template.charAt(i);
-      h ^= c & 0xff;
-      h *= 0x100000001b3L;
-      h ^= c >>> 8;
-      h *= 0x100000001b3L;
-    }
-    return h;
   }
 
   private int metricSlot(String name, long t, BaselineConfig cfg) {
@@ -259,38 +246,5 @@ public class BaselineModel {
         / (cfg.routineExceedRateFull - cfg.routineExceedRate);
     g = Math.min(1, Math.max(0, g));
     return Math.exp(g * Math.max(0, metricExceedLogZ[slot]));
-  }
-
-  private int templateIndex(long h) {
-    for (int i = 0; i < templateHash.length; i++) {
-      if (templateHash[i] == h) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private void learnTemplate(long h, long t, BaselineConfig cfg) {
-    int k = templateIndex(h);
-    if (k >= 0) {
-      templateLastSeen[k] = Math.max(templateLastSeen[k], t);
-      return;
-    }
-    if (templateHash.length < cfg.maxTemplates) {
-      k = templateHash.length;
-      templateHash = Arrays.copyOf(templateHash, k + 1);
-      templateFirstSeen = Arrays.copyOf(templateFirstSeen, k + 1);
-      templateLastSeen = Arrays.copyOf(templateLastSeen, k + 1);
-    } else {
-      k = 0;
-      for (int i = 1; i < templateHash.length; i++) {
-        if (templateLastSeen[i] < templateLastSeen[k]) {
-          k = i;
-        }
-      }
-    }
-    templateHash[k] = h;
-    templateFirstSeen[k] = t;
-    templateLastSeen[k] = t;
   }
 }
