@@ -11,6 +11,11 @@ import java.io.Serializable;
  * steps; an hour-of-day bucket takes over from the global bucket linearly until it holds {@link
  * #hourMatureSamples} samples; the log baseline is mature after {@link #logMatureSamples} steps
  * counted from the key's first log line, and only templates first seen after that are novel.
+ *
+ * <p>Routine exceedances: a mature metric whose steps often land beyond {@link #winsorK} scales
+ * (bursty or zero-inflated series) gets its scale widened, linearly from {@link
+ * #routineExceedRate} to {@link #routineExceedRateFull} (in log space), until the 80th percentile
+ * of past exceedances reads as winsorK sigmas; the rate learns slowly ({@link #exceedAlpha}) so one incident does not teach it.
  */
 public final class BaselineConfig implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -43,6 +48,12 @@ public final class BaselineConfig implements Serializable {
   public final double absoluteScaleFloor;
   /** Log count scales are at least sqrt(max(mean, poissonMinMean)) (Poisson noise). */
   public final double poissonMinMean;
+  /** EWMA weight of one step in a metric's exceedance rate (steps beyond winsorK scales). */
+  public final double exceedAlpha;
+  /** Exceedance rate above which exceedances count as routine and start widening the scale. */
+  public final double routineExceedRate;
+  /** Exceedance rate at which a typical exceedance is scaled down to winsorK sigmas. */
+  public final double routineExceedRateFull;
   /** Most metrics one key's model keeps. */
   public final int maxMetrics;
   /** Most known log templates one key's model keeps (the stalest is evicted). */
@@ -83,6 +94,9 @@ public final class BaselineConfig implements Serializable {
     relativeScaleFloor = b.relativeScaleFloor;
     absoluteScaleFloor = b.absoluteScaleFloor;
     poissonMinMean = b.poissonMinMean;
+    exceedAlpha = b.exceedAlpha;
+    routineExceedRate = b.routineExceedRate;
+    routineExceedRateFull = b.routineExceedRateFull;
     maxMetrics = b.maxMetrics;
     maxTemplates = b.maxTemplates;
     metricExpiryMillis = b.metricExpiryMillis;
@@ -123,6 +137,9 @@ public final class BaselineConfig implements Serializable {
     b.relativeScaleFloor = relativeScaleFloor;
     b.absoluteScaleFloor = absoluteScaleFloor;
     b.poissonMinMean = poissonMinMean;
+    b.exceedAlpha = exceedAlpha;
+    b.routineExceedRate = routineExceedRate;
+    b.routineExceedRateFull = routineExceedRateFull;
     b.maxMetrics = maxMetrics;
     b.maxTemplates = maxTemplates;
     b.metricExpiryMillis = metricExpiryMillis;
@@ -159,6 +176,9 @@ public final class BaselineConfig implements Serializable {
     private double relativeScaleFloor = 0.02;
     private double absoluteScaleFloor = 1e-6;
     private double poissonMinMean = 1.0;
+    private double exceedAlpha = 0.0002;
+    private double routineExceedRate = 0.02;
+    private double routineExceedRateFull = 0.08;
     private int maxMetrics = 64;
     private int maxTemplates = 512;
     private long metricExpiryMillis = 2 * 86_400_000L;
@@ -188,6 +208,9 @@ public final class BaselineConfig implements Serializable {
     public Builder relativeScaleFloor(double v) { relativeScaleFloor = v; return this; }
     public Builder absoluteScaleFloor(double v) { absoluteScaleFloor = v; return this; }
     public Builder poissonMinMean(double v) { poissonMinMean = v; return this; }
+    public Builder exceedAlpha(double v) { exceedAlpha = v; return this; }
+    public Builder routineExceedRate(double v) { routineExceedRate = v; return this; }
+    public Builder routineExceedRateFull(double v) { routineExceedRateFull = v; return this; }
     public Builder maxMetrics(int v) { maxMetrics = v; return this; }
     public Builder maxTemplates(int v) { maxTemplates = v; return this; }
     public Builder metricExpiryMillis(long v) { metricExpiryMillis = v; return this; }
@@ -218,6 +241,9 @@ public final class BaselineConfig implements Serializable {
       require(relativeScaleFloor >= 0, "relativeScaleFloor must be >= 0");
       require(absoluteScaleFloor > 0, "absoluteScaleFloor must be positive");
       require(poissonMinMean > 0, "poissonMinMean must be positive");
+      require(exceedAlpha > 0 && exceedAlpha <= 1, "exceedAlpha must be in (0, 1]");
+      require(routineExceedRate > 0 && routineExceedRateFull > routineExceedRate
+          && routineExceedRateFull <= 1, "need 0 < routineExceedRate < routineExceedRateFull <= 1");
       require(maxMetrics >= 1 && maxMetrics <= 4096, "maxMetrics must be in [1, 4096]");
       require(maxTemplates >= 1 && maxTemplates <= 65536, "maxTemplates must be in [1, 65536]");
       require(metricExpiryMillis > 0, "metricExpiryMillis must be positive");

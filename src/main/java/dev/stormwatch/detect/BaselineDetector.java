@@ -37,7 +37,6 @@ public final class BaselineDetector implements Detector {
   /** Contributor name of novel INFO (and lower) templates. */
   public static final String NEW_INFO_TEMPLATE = "log:new_info_template";
 
-  private static final int MAX_EVIDENCE_LINES = 3;
   private static final double MIN_CONTRIBUTOR_SIGMA = 1.0;
 
   private final BaselineConfig cfg;
@@ -90,7 +89,7 @@ public final class BaselineDetector implements Detector {
     r.modelVersion = MODEL_VERSION;
     r.score = signals.isEmpty() ? 0.0 : cfg.scoreOf(evidence);
     fillContributors(r, signals);
-    r.logEvidence = evidenceLines(w, from, r.contributorSignals);
+    r.logEvidence = LogEvidence.lines(w, from, Arrays.asList(r.contributorSignals).contains(ERROR_RATE));
     r.reason = reason(w, signals, r.score);
     return r;
   }
@@ -187,41 +186,6 @@ public final class BaselineDetector implements Detector {
       r.contributorSignals[i] = top.get(i).name;
       r.contributorWeights[i] = top.get(i).evidence / sum;
     }
-  }
-
-  /** Example lines: novel ERROR, novel WARN, then (when errors contribute) the commonest errors. */
-  private String[] evidenceLines(WindowAssembly w, int from, String[] contributors) {
-    boolean errorsMatter = Arrays.asList(contributors).contains(ERROR_RATE);
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < w.templates.length; i++) {
-      order.add(i);
-    }
-    order.sort(Comparator.comparingInt((Integer i) -> evidenceRank(w, i, from))
-        .thenComparing(i -> -w.templateCounts[i]));
-    List<String> lines = new ArrayList<>();
-    for (int i : order) {
-      int rank = evidenceRank(w, i, from);
-      if (lines.size() == MAX_EVIDENCE_LINES || rank > 2 || (rank == 2 && !errorsMatter)) {
-        break;
-      }
-      if (!lines.contains(w.templateExamples[i])) {
-        lines.add(w.templateExamples[i]);
-      }
-    }
-    return lines.toArray(new String[0]);
-  }
-
-  /** 0 novel recent ERROR, 1 novel recent WARN, 2 other ERROR, 3 anything else. */
-  private static int evidenceRank(WindowAssembly w, int i, int from) {
-    int bucket = Severity.bucket(w.templateSeverity[i]);
-    boolean novel = w.templateNovel[i] && w.templateFirstStep[i] >= from;
-    if (novel && bucket == 2) {
-      return 0;
-    }
-    if (novel && bucket == 1) {
-      return 1;
-    }
-    return bucket == 2 ? 2 : 3;
   }
 
   private String reason(WindowAssembly w, List<Signal> signals, double score) {

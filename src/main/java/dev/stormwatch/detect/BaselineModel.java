@@ -20,12 +20,22 @@ import java.util.Arrays;
 public class BaselineModel {
   private static final int ERRORS = 0;
   private static final int WARNS = 1;
+  /** Quantile of the exceedance sizes that routine widening scales down to winsorK sigmas. */
+  private static final double EXCEED_QUANTILE = 0.8;
+  /** Step (in ln units) of the stochastic quantile estimate per exceedance. */
+  private static final double EXCEED_QUANTILE_STEP = 0.2;
 
   public String[] metricNames = new String[0];
   public long[] metricLastSeen = new long[0];
   public double[] metricLevel = new double[0];
   public double[] metricScale = new double[0];
   public int[] metricCount = new int[0];
+  /** Per metric: EWMA of |value| (typical magnitude, for the relative scale floor). */
+  public double[] metricMagnitude = new double[0];
+  /** Per metric: EWMA rate of mature steps beyond winsorK scales of the expectation. */
+  public double[] metricExceedRate = new double[0];
+  /** Per metric: running 80th percentile of ln(|z| / winsorK) over those exceedances. */
+  public double[] metricExceedLogZ = new double[0];
   /** Slots 0 (error+fatal counts) and 1 (warn counts), 25 buckets each. */
   public double[] logLevel = new double[2 * SeasonalStats.BUCKETS];
   public double[] logScale = new double[2 * SeasonalStats.BUCKETS];
@@ -84,19 +94,23 @@ public class BaselineModel {
         continue;
       }
       metricLastSeen[slot] = Math.max(metricLastSeen[slot], t);
-      SeasonalStats.learn(metricLevel, metricScale, metricCount, slot, t, v, false, cfg);
+      trackExceedance(slot, t, v, cfg);
+      double a = Math.max(cfg.ewmaAlpha, 1.0 / (SeasonalStats.samples(metricCount, slot) + 1));
+      metricMagnitude[slot] += a * (Math.abs(v) - metricMagnitude[slot]);
+      SeasonalStats.learn(metricLevel, metricScale, metricCount, slot, t, v, false,
+          magnitudeFloor(slot, cfg), cfg);
     }
     boolean anyLog = p.info + p.warn + p.error > 0 || p.templates.length > 0;
     if (logSteps > 0 || anyLog) {
-      SeasonalStats.learn(logLevel, logScale, logCount, ERRORS, t, p.error, true, cfg);
-      SeasonalStats.learn(logLevel, logScale, logCount, WARNS, t, p.warn, true, cfg);
+      SeasonalStats.learn(logLevel, logScale, logCount, ERRORS, t, p.error, true, 0, cfg);
+      SeasonalStats.learn(logLevel, logScale, logCount, WARNS, t, p.warn, true, 0, cfg);
       logSteps++;
       if (logSteps == cfg.logMatureSamples) {
         logMatureSince = t;
       }
     }
     for (String template : p.templates) {
-      learnTemplate(hash(template), t, cfg);
+      KnownTemplates.learn(this, KnownTemplates.hash(template), t, cfg.maxTemplates);
     }
   }
 
@@ -115,7 +129,7 @@ public class BaselineModel {
           && SeasonalStats.expect(
               metricLevel, metricScale, metricCount, slot, t, cfg.hourMatureSamples, e)) {
         w.expectedCenter[m] = e[0];
-        w.expectedScale[m] = Math.max(e[1], SeasonalStats.floor(e[0], false, cfg));
+        w.expectedScale[m] = metricScale(slot, e, cfg) * routineFactor(slot, cfg);
       }
     }
     w.logBaselineSamples = logSteps;
@@ -128,7 +142,7 @@ public class BaselineModel {
       w.warnScale = Math.max(e[1], SeasonalStats.floor(e[0], true, cfg));
     }
     for (int i = 0; i < w.templates.length; i++) {
-      int k = templateIndex(hash(w.templates[i]));
+      int k = KnownTemplates.indexOf(templateHash, KnownTemplates.hash(w.templates[i]));
       long firstSeen = k < 0 ? w.end - w.stepMillis : templateFirstSeen[k];
       w.templateNovel[i] = firstSeen >= w.start && firstSeen > logMatureSince;
     }
@@ -151,21 +165,8 @@ public class BaselineModel {
 
   /** When a template was first seen, or -1 when it is not known. */
   public long templateFirstSeen(String template) {
-    int k = templateIndex(hash(template));
+    int k = KnownTemplates.indexOf(templateHash, KnownTemplates.hash(template));
     return k < 0 ? -1 : templateFirstSeen[k];
-  }
-
-  /** 64-bit FNV-1a hash of a template key's UTF-16 code units. */
-  static long hash(String template) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < template.length(); i++) {
-      char c = template.charAt(i);
-      h ^= c & 0xff;
-      h *= 0x100000001b3L;
-      h ^= c >>> 8;
-      h *= 0x100000001b3L;
-    }
-    return h;
   }
 
   private int metricSlot(String name, long t, BaselineConfig cfg) {
@@ -181,6 +182,9 @@ public class BaselineModel {
       metricLevel = Arrays.copyOf(metricLevel, n * SeasonalStats.BUCKETS);
       metricScale = Arrays.copyOf(metricScale, n * SeasonalStats.BUCKETS);
       metricCount = Arrays.copyOf(metricCount, n * SeasonalStats.BUCKETS);
+      metricExceedRate = Arrays.copyOf(metricExceedRate, n);
+      metricMagnitude = Arrays.copyOf(metricMagnitude, n);
+      metricExceedLogZ = Arrays.copyOf(metricExceedLogZ, n);
     } else {
       slot = 0;
       for (int i = 1; i < metricNames.length; i++) {
@@ -192,42 +196,55 @@ public class BaselineModel {
         return -1;
       }
       SeasonalStats.clear(metricLevel, metricScale, metricCount, slot);
+      metricExceedRate[slot] = 0;
+      metricMagnitude[slot] = 0;
+      metricExceedLogZ[slot] = 0;
     }
     metricNames[slot] = name;
     metricLastSeen[slot] = t;
     return slot;
   }
 
-  private int templateIndex(long h) {
-    for (int i = 0; i < templateHash.length; i++) {
-      if (templateHash[i] == h) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private void learnTemplate(long h, long t, BaselineConfig cfg) {
-    int k = templateIndex(h);
-    if (k >= 0) {
-      templateLastSeen[k] = Math.max(templateLastSeen[k], t);
+  /** Updates a mature metric's exceedance rate and typical exceedance size with a new value. */
+  private void trackExceedance(int slot, long t, double v, BaselineConfig cfg) {
+    int n = SeasonalStats.samples(metricCount, slot);
+    double[] e = new double[2];
+    if (n < cfg.metricMatureSamples
+        || !SeasonalStats.expect(
+            metricLevel, metricScale, metricCount, slot, t, cfg.hourMatureSamples, e)) {
       return;
     }
-    if (templateHash.length < cfg.maxTemplates) {
-      k = templateHash.length;
-      templateHash = Arrays.copyOf(templateHash, k + 1);
-      templateFirstSeen = Arrays.copyOf(templateFirstSeen, k + 1);
-      templateLastSeen = Arrays.copyOf(templateLastSeen, k + 1);
-    } else {
-      k = 0;
-      for (int i = 1; i < templateHash.length; i++) {
-        if (templateLastSeen[i] < templateLastSeen[k]) {
-          k = i;
-        }
-      }
+    double z = Math.abs(v - e[0]) / metricScale(slot, e, cfg);
+    boolean exceeded = z > cfg.winsorK;
+    double a = Math.max(cfg.exceedAlpha, 1.0 / (n - cfg.metricMatureSamples + 1));
+    metricExceedRate[slot] += a * ((exceeded ? 1 : 0) - metricExceedRate[slot]);
+    if (exceeded) {
+      double logZ = Math.log(z / cfg.winsorK);
+      double q = metricExceedLogZ[slot];
+      metricExceedLogZ[slot] = q == 0
+          ? logZ
+          : q + EXCEED_QUANTILE_STEP * (EXCEED_QUANTILE - (logZ <= q ? 1 : 0));
     }
-    templateHash[k] = h;
-    templateFirstSeen[k] = t;
-    templateLastSeen[k] = t;
+  }
+
+  /** The floored scale of an expectation {center, scale}. */
+  private double metricScale(int slot, double[] e, BaselineConfig cfg) {
+    return Math.max(e[1], Math.max(SeasonalStats.floor(e[0], false, cfg), magnitudeFloor(slot, cfg)));
+  }
+
+  /** relativeScaleFloor times the metric's typical magnitude (guards zero-inflated series). */
+  private double magnitudeFloor(int slot, BaselineConfig cfg) {
+    return cfg.relativeScaleFloor * metricMagnitude[slot];
+  }
+
+  /**
+   * Scale multiplier for routine exceedances: exp(g · q), g ramping 0..1 between the routine rates
+   * and q the 80th percentile of ln(|z| / winsorK); 1 below routineExceedRate.
+   */
+  private double routineFactor(int slot, BaselineConfig cfg) {
+    double g = (metricExceedRate[slot] - cfg.routineExceedRate)
+        / (cfg.routineExceedRateFull - cfg.routineExceedRate);
+    g = Math.min(1, Math.max(0, g));
+    return Math.exp(g * Math.max(0, metricExceedLogZ[slot]));
   }
 }

@@ -5,9 +5,13 @@ package dev.stormwatch.detect;
  * and one global bucket) of level (EWMA of the winsorised value), scale (EWMA of the winsorised
  * absolute deviation, in sigma units) and sample count.
  *
- * <p>The expectation at a time interpolates the two hour buckets whose centres bracket it, each
- * weighted by its maturity (count / hourMatureSamples, at most 1), and gives the remaining weight
- * to the global bucket, so a young hour bucket blends smoothly into the global one.
+ * <p>The expectation at a time covers two readings of the daily profile: the interpolation between
+ * the two hour buckets whose centres bracket it (smooth trends), and the time's own hour bucket
+ * (step changes on the hour). Each hour bucket is weighted by its maturity (count /
+ * hourMatureSamples, at most 1), the rest of the weight going to the global bucket, so a young hour
+ * bucket blends smoothly into the global one. The center is the midpoint of both readings and the
+ * scale the larger of their scales plus half their gap, so a value consistent with either is
+ * within one scale.
  */
 final class SeasonalStats {
   /** Buckets per slot: 24 hours of day and the global bucket. */
@@ -60,25 +64,33 @@ final class SeasonalStats {
     double w0 = (1 - f) * maturity(count[base + h0], hourMature);
     double w1 = f * maturity(count[base + h1], hourMature);
     double wg = 1 - w0 - w1;
-    out[0] = w0 * level[base + h0] + w1 * level[base + h1] + wg * level[base + GLOBAL];
-    out[1] = w0 * scale[base + h0] + w1 * scale[base + h1] + wg * scale[base + GLOBAL];
+    double interpCenter = w0 * level[base + h0] + w1 * level[base + h1] + wg * level[base + GLOBAL];
+    double interpScale = w0 * scale[base + h0] + w1 * scale[base + h1] + wg * scale[base + GLOBAL];
+    int own = base + hourOf(time);
+    double wo = maturity(count[own], hourMature);
+    double ownCenter = wo * level[own] + (1 - wo) * level[base + GLOBAL];
+    double ownScale = wo * scale[own] + (1 - wo) * scale[base + GLOBAL];
+    double gap = Math.abs(interpCenter - ownCenter);
+    out[0] = (interpCenter + ownCenter) / 2;
+    out[1] = Math.max(interpScale, ownScale) + gap / 2;
     return true;
   }
 
   /**
-   * Learns one sample into its hour bucket and the global bucket. Each bucket winsorises the
+   * Learns one sample into its hour bucket and the global bucket ({@code minScale}: an extra
+   * scale floor). Each bucket winsorises the
    * sample against its own level once it holds {@code clipAfterSamples}: the value is clipped to
    * level ± winsorK · scale and, when it had to be clipped, learned with alpha · outlierWeight.
    */
   static void learn(
       double[] level, double[] scale, int[] count, int slot, long time, double x, boolean counts,
-      BaselineConfig cfg) {
+      double minScale, BaselineConfig cfg) {
     double[] e = new double[2];
     boolean known = expect(level, scale, count, slot, time, cfg.hourMatureSamples, e);
     int base = slot * BUCKETS;
     double initScale = known ? e[1] : 0.0;
-    update(level, scale, count, base + hourOf(time), x, initScale, counts, cfg);
-    update(level, scale, count, base + GLOBAL, x, 0.0, counts, cfg);
+    update(level, scale, count, base + hourOf(time), x, initScale, counts, minScale, cfg);
+    update(level, scale, count, base + GLOBAL, x, 0.0, counts, minScale, cfg);
   }
 
   /** Resets a slot's buckets to empty. */
@@ -93,7 +105,7 @@ final class SeasonalStats {
 
   private static void update(
       double[] level, double[] scale, int[] count, int i, double x, double initScale,
-      boolean counts, BaselineConfig cfg) {
+      boolean counts, double minScale, BaselineConfig cfg) {
     int n = count[i];
     if (n == 0) {
       level[i] = x;
@@ -104,7 +116,8 @@ final class SeasonalStats {
     double weight = 1.0;
     double clipped = x;
     if (n >= cfg.clipAfterSamples) {
-      double bound = cfg.winsorK * Math.max(scale[i], floor(level[i], counts, cfg));
+      double s = Math.max(scale[i], Math.max(minScale, floor(level[i], counts, cfg)));
+      double bound = cfg.winsorK * s;
       if (Math.abs(x - level[i]) > bound) {
         clipped = x > level[i] ? level[i] + bound : level[i] - bound;
         weight = cfg.outlierWeight;
