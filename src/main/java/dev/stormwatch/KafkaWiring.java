@@ -2,14 +2,16 @@ package dev.stormwatch;
 
 import dev.stormwatch.config.JobConfig;
 import dev.stormwatch.sink.KafkaOutput;
+import dev.stormwatch.source.EventTimes;
 import dev.stormwatch.source.KafkaInput;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Connects the job to Kafka: the telemetry source and the alert and dead-letter sinks. Alerts are
+ * Connects the job to Kafka: the telemetry source (event time and watermarks tracked per
+ * partition, so a partition that lags does not make another's records late) and the alert and
+ * dead-letter sinks. Alerts are
  * keyed by their dedup key so that one incident's events stay ordered in one partition; delivery
  * is at-least-once, made idempotent downstream by the dedup key.
  */
@@ -20,7 +22,8 @@ final class KafkaWiring {
     return env.fromSource(
             KafkaInput.source(cfg.kafkaBootstrap, cfg.inputTopics, cfg.consumerGroup,
                 cfg.startingOffsets, cfg.kafkaBounded),
-            WatermarkStrategy.noWatermarks(), "kafka " + String.join(",", cfg.inputTopics))
+            StormwatchPipeline.<String>watermarks(cfg, (raw, ts) -> EventTimes.extract(raw)),
+            "kafka " + String.join(",", cfg.inputTopics))
         .uid(Uids.KAFKA_SOURCE);
   }
 

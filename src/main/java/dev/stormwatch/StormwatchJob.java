@@ -61,8 +61,8 @@ public final class StormwatchJob {
       deadLetters = deadLetters == null ? p.deadLetters() : deadLetters.union(p.deadLetters());
     }
     if (!cfg.kafkaBootstrap.isEmpty()) {
-      StormwatchPipeline.Parsed p = StormwatchPipeline.parse(
-          KafkaWiring.source(env, cfg), "kafka", false, Uids.PARSE_KAFKA, cfg);
+      StormwatchPipeline.Parsed p = StormwatchPipeline.parseStamped(
+          KafkaWiring.source(env, cfg), "kafka", false, Uids.PARSE_KAFKA);
       events = events == null ? p.events() : events.union(p.events());
       deadLetters = deadLetters == null ? p.deadLetters() : deadLetters.union(p.deadLetters());
     }

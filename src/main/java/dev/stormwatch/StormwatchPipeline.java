@@ -14,6 +14,7 @@ import dev.stormwatch.source.ParseRecords;
 import dev.stormwatch.window.WindowAssembler;
 import dev.stormwatch.window.WindowAssembly;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -39,18 +40,32 @@ public final class StormwatchPipeline {
    */
   public static Parsed parse(
       DataStream<String> raw, String origin, boolean warmup, String uid, JobConfig cfg) {
+    Parsed parsed = parseStamped(raw, origin, warmup, uid);
+    DataStream<TelemetryEvent> stamped = parsed.events()
+        .assignTimestampsAndWatermarks(watermarks(cfg, (e, ts) -> e.timeMillis()))
+        .uid(uid + "-" + Uids.WATERMARKS)
+        .name("event time " + origin);
+    return new Parsed(stamped, parsed.deadLetters());
+  }
+
+  /**
+   * Parses raw lines that already carry event-time timestamps and watermarks from their source
+   * (the Kafka source tracks them per partition); parsed events keep their record's timestamp.
+   */
+  public static Parsed parseStamped(DataStream<String> raw, String origin, boolean warmup, String uid) {
     SingleOutputStreamOperator<TelemetryEvent> parsed = raw
         .process(new ParseRecords(origin, warmup))
         .uid(uid)
         .name("parse " + origin);
-    DataStream<TelemetryEvent> stamped = parsed
-        .assignTimestampsAndWatermarks(WatermarkStrategy
-            .<TelemetryEvent>forBoundedOutOfOrderness(cfg.maxOutOfOrderness)
-            .withTimestampAssigner((e, ts) -> e.timeMillis())
-            .withIdleness(cfg.idleTimeout))
-        .uid(uid + "-" + Uids.WATERMARKS)
-        .name("event time " + origin);
-    return new Parsed(stamped, parsed.getSideOutput(ParseRecords.DEAD_LETTERS));
+    return new Parsed(parsed, parsed.getSideOutput(ParseRecords.DEAD_LETTERS));
+  }
+
+  /** The job's watermark strategy: bounded out-of-orderness with idle-split handling. */
+  public static <T> WatermarkStrategy<T> watermarks(
+      JobConfig cfg, SerializableTimestampAssigner<T> eventTime) {
+    return WatermarkStrategy.<T>forBoundedOutOfOrderness(cfg.maxOutOfOrderness)
+        .withTimestampAssigner(eventTime)
+        .withIdleness(cfg.idleTimeout);
   }
 
   /** Windows, scores and alerts the given (already stamped) events. */
