@@ -18,6 +18,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -111,12 +112,18 @@ public final class DetectCommand {
     return v instanceof Number n ? n.longValue() : 0L;
   }
 
-  /** The Flink configuration of the embedded run: flink-conf/config.yaml plus a local checkpoint dir. */
+  /**
+   * The Flink configuration of the embedded run: flink-conf/config.yaml with a local checkpoint
+   * directory and a free REST port.
+   */
   static Configuration flinkConfig() {
     String home = System.getProperty("stormwatch.home", System.getenv().getOrDefault("STORMWATCH_HOME", "."));
     File confDir = new File(home, "flink-conf");
     Configuration conf = confDir.isDirectory()
         ? GlobalConfiguration.loadConfiguration(confDir.getAbsolutePath()) : new Configuration();
+    // the embedded cluster's REST endpoint takes any free port, so it never clashes with a
+    // standalone cluster's web UI on 8081
+    conf.set(RestOptions.BIND_PORT, "0");
     if (!conf.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
       conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
           new File(home, "out/checkpoints").getAbsoluteFile().toURI().toString());
