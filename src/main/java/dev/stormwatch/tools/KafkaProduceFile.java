@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 
 /**
  * Produces every non-blank line of a JSON Lines file (plain or gzip) to a Kafka topic, optionally
@@ -64,6 +65,7 @@ public final class KafkaProduceFile {
   public static long produce(String bootstrap, String topic, Path file, double ratePerSecond)
       throws IOException, InterruptedException {
     AtomicLong acked = new AtomicLong();
+    AtomicLong tooLarge = new AtomicLong();
     AtomicReference<Exception> firstError = new AtomicReference<>();
     long start = System.nanoTime();
     long sent = 0;
@@ -82,6 +84,8 @@ public final class KafkaProduceFile {
             (metadata, error) -> {
               if (error == null) {
                 acked.incrementAndGet();
+              } else if (error instanceof RecordTooLargeException) {
+                tooLarge.incrementAndGet();
               } else {
                 firstError.compareAndSet(null, error);
               }
@@ -90,9 +94,13 @@ public final class KafkaProduceFile {
       }
       producer.flush();
     }
+    if (tooLarge.get() > 0) {
+      System.err.println("skipped " + tooLarge.get() + " record(s) larger than the producer's"
+          + " max.request.size (Kafka cannot carry them; the job would dead-letter them as too_large)");
+    }
     if (firstError.get() != null) {
       throw new IOException(
-          (sent - acked.get()) + " of " + sent + " records failed: " + firstError.get().getMessage(),
+          (sent - acked.get() - tooLarge.get()) + " of " + sent + " records failed: " + firstError.get().getMessage(),
           firstError.get());
     }
     return acked.get();
