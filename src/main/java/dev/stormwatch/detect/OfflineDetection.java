@@ -89,7 +89,7 @@ public final class OfflineDetection {
     return out;
   }
 
-  /** The model of a key ("provider/service"), or null when the key was never seen. */
+  /** The model of a key ({@link dev.stormwatch.event.Keys#of}), or null when the key was never seen. */
   public BaselineModel model(String key) {
     KeyState k = keys.get(key);
     return k == null ? null : k.model;

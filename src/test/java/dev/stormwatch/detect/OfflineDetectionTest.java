@@ -4,6 +4,7 @@ import static dev.stormwatch.detect.SyntheticTelemetry.MINUTE;
 import static dev.stormwatch.detect.SyntheticTelemetry.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stormwatch.event.Keys;
 import dev.stormwatch.event.TelemetryEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ class OfflineDetectionTest {
     out.addAll(run.finish());
     assertThat(run.dropped()).isEqualTo(1);
     assertThat(out).hasSize(40 + CFG.windowSteps - 1);
-    BaselineModel model = run.model("gcp/search");
+    BaselineModel model = run.model(Keys.of("gcp", "search"));
     assertThat(model.metricCount[model.indexOf("cpu_util") * 25 + 24]).isEqualTo(40);
     assertThat(out.get(CFG.metricMatureSamples + 2).reason)
         .isEqualTo("all signals within their baselines");

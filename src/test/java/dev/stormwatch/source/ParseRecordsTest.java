@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stormwatch.event.DeadLetter;
 import dev.stormwatch.event.DeadLetter.Reasons;
+import dev.stormwatch.event.Keys;
 import dev.stormwatch.event.TelemetryEvent;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class ParseRecordsTest {
       List<TelemetryEvent> events = harness.extractOutputValues();
       assertThat(events).extracting(TelemetryEvent::kind)
           .containsExactly(TelemetryEvent.Kind.METRIC, TelemetryEvent.Kind.LOG);
-      assertThat(events).extracting(TelemetryEvent::key).containsExactly("aws/payments", "gcp/search");
+      assertThat(events).extracting(e -> Keys.display(e.key())).containsExactly("aws/payments", "gcp/search");
       assertThat(events).noneMatch(TelemetryEvent::warmup);
       assertThat(harness.extractOutputStreamRecords())
           .extracting(StreamRecord::getTimestamp)
