@@ -1,0 +1,49 @@
+package dev.stormwatch.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stormwatch.detect.DetectionResult;
+import dev.stormwatch.event.AlertEvent;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** The alert operator puts reordered results back in event-time order and clears its state. */
+class AlertLifecycleTest {
+  private static final long MIN = 60_000L;
+
+  private static DetectionResult result(long minute, double score) {
+    DetectionResult r = new DetectionResult();
+    r.provider = "aws";
+    r.service = "payments";
+    r.windowEnd = minute * MIN;
+    r.score = score;
+    r.modelVersion = "baseline-1";
+    return r;
+  }
+
+  @Test
+  void ordersByEventTimeFiresResolvesAndLeavesNoState() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, DetectionResult, AlertEvent> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new AlertLifecycle(new AlertPolicy(0.7, 2, 0.5, 2))),
+            DetectionResult::key, Types.STRING)) {
+      h.open();
+      // the async detector delivered minute 2 before minute 1: in order they fire the alert
+      h.processElement(new StreamRecord<>(result(2, 0.9), 2 * MIN));
+      h.processElement(new StreamRecord<>(result(1, 0.9), 1 * MIN));
+      h.processElement(new StreamRecord<>(result(3, 0.1), 3 * MIN));
+      h.processElement(new StreamRecord<>(result(4, 0.1), 4 * MIN));
+      assertThat(h.extractOutputValues()).isEmpty();
+      h.processWatermark(2 * MIN);
+      assertThat(h.extractOutputValues()).extracting(AlertEvent::status).containsExactly("firing");
+      assertThat(h.extractOutputValues().get(0).eventTime()).isEqualTo("1970-01-01T00:02:00Z");
+      h.processWatermark(4 * MIN);
+      assertThat(h.extractOutputValues()).extracting(AlertEvent::status).containsExactly("firing", "resolved");
+      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(h.numEventTimeTimers()).isZero();
+    }
+  }
+}
