@@ -42,7 +42,7 @@ public final class JsonPoster {
 
   /** A poster with a fresh HttpClient, 10 s timeouts, default retries and the wall clock. */
   public static JsonPoster standard(DeliveryConfig config) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     return new JsonPoster(client, Duration.ofSeconds(10), RetryPolicy.defaults(), DeliveryTime.SYSTEM,
         new Random()::nextDouble, config.secrets());
   }

@@ -90,13 +90,21 @@ public final class PagerDutyEvents {
       contributors.addObject().put("signal", c.signal()).put("weight", c.weight());
     }
     ArrayNode logs = d.putArray("log_evidence");
+    long size = utf8Length(d.toString());
     for (String line : a.logEvidence() == null ? List.<String>of() : a.logEvidence()) {
-      logs.add(truncate(line, MAX_LOG_LINE));
-    }
-    while (logs.size() > 0 && d.toString().getBytes(StandardCharsets.UTF_8).length > MAX_DETAILS_BYTES) {
-      logs.remove(logs.size() - 1);
+      String text = truncate(line, MAX_LOG_LINE);
+      long lineSize = utf8Length(JSON.textNode(text).toString()) + 1;
+      if (size + lineSize > MAX_DETAILS_BYTES) {
+        break;
+      }
+      logs.add(text);
+      size += lineSize;
     }
     return d;
+  }
+
+  private static long utf8Length(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 
   static String where(AlertEvent a) {

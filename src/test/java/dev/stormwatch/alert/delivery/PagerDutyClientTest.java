@@ -22,7 +22,7 @@ class PagerDutyClientTest {
   private static final String ACCEPTED =
       "{\"status\":\"success\",\"message\":\"Event processed\",\"dedup_key\":\"x\"}";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final ManualTime time = new ManualTime(1_000_000);
   private StubServer server;
