@@ -2,6 +2,7 @@ package dev.stormwatch.alert.bayes;
 
 import java.io.Serializable;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Bayes' rule on a window score: posterior = LR*p / (LR*p + 1 - p), with LR from the {@link
@@ -58,14 +59,20 @@ public final class PosteriorCalculator implements Serializable {
    */
   public PosteriorResult evaluate(double score, ScoreLikelihood likelihood, BetaPrior prior,
       double modelSpread, double previousPosterior) {
-    double lr = likelihood.likelihoodRatio(score);
+    return evaluate(score, likelihood::likelihoodRatio, prior, modelSpread, previousPosterior);
+  }
+
+  /** As {@link #evaluate(double, ScoreLikelihood, BetaPrior, double, double)} with any score -> LR map. */
+  public PosteriorResult evaluate(double score, DoubleUnaryOperator likelihoodRatio, BetaPrior prior,
+      double modelSpread, double previousPosterior) {
+    double lr = likelihoodRatio.applyAsDouble(score);
     double p = prior.mean();
     double post = posterior(lr, p);
     double[] ci = prior.credibleInterval90();
     double priorWidth = posterior(lr, ci[1]) - posterior(lr, ci[0]);
     double spread = Double.isNaN(modelSpread) ? 0 : Math.abs(modelSpread);
-    double modelWidth = Math.abs(posterior(likelihood.likelihoodRatio(score + Z90 * spread), p)
-        - posterior(likelihood.likelihoodRatio(score - Z90 * spread), p));
+    double modelWidth = Math.abs(posterior(likelihoodRatio.applyAsDouble(Math.min(1, score + Z90 * spread)), p)
+        - posterior(likelihoodRatio.applyAsDouble(Math.max(0, score - Z90 * spread)), p));
     double uncertainty = Math.min(1, Math.hypot(priorWidth, modelWidth));
 
     boolean rising = Double.isNaN(previousPosterior) || post > previousPosterior;

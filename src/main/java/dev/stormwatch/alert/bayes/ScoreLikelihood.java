@@ -1,52 +1,39 @@
 package dev.stormwatch.alert.bayes;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
- * Class-conditional densities of a detector score in [0, 1]: a Beta density for normal windows and
- * one for incident windows, each fitted by the method of moments, and their likelihood ratio.
+ * Class-conditional densities of a detector score in [0, 1] for normal and incident windows, as
+ * smoothed histograms over {@link #BINS} equal bins, and their likelihood ratio.
  *
- * <p>Why Beta by moments: the fit needs only a running weighted mean and variance (Welford), so it
- * is updated online in keyed state, one warm-up or feedback score at a time, and the density is
- * smooth in the tails where a histogram would be empty. Scores of windows an operator marked
- * {@code false_positive} are added to the normal class, so a recurring benign pattern stops
- * looking like an incident for that key.
- * The variance is floored at {@link #MIN_VARIANCE} so a near-constant warm-up (all scores 0.02) does
- * not give an infinitely sharp density, and the ratio is clamped to [{@link #MIN_RATIO}, {@link
- * #MAX_RATIO}] so one score can never make the posterior exactly 0 or 1. Without (enough) incident
- * scores the incident density is Beta(5, 1), which puts 67% of its mass above 0.8.
+ * <p>Why histograms, not a fitted Beta: real detector scores have a point mass at 0 and incident
+ * windows are bimodal (onset windows still score ~0, later ones ~1), which a unimodal Beta fitted by
+ * moments describes badly (measured on the demo: it fitted Beta(0.04, 0.02) to incident scores).
+ * Each class's bin probability is (count + s * m_b + l) / (total + s + l * BINS): observed counts,
+ * plus a default shape m_b with {@link #SHAPE_STRENGTH} pseudo-counts (normal: Beta(1, 5); incident:
+ * Beta(5, 1), which puts 67% of its mass above 0.8), plus add-{@link #LAPLACE} smoothing so no bin is
+ * empty. The smoothing bounds the ratio, so one score never makes the posterior exactly 0 or 1.
  *
- * <p>A Flink POJO (public no-arg constructor, primitive fields) so it can sit in keyed or broadcast
- * state.
+ * <p>Counts are updated online (warm-up windows and false-positive feedback as normal; confirmed
+ * incidents and true-positive feedback as incident). A Flink POJO: primitive arrays and numbers.
  */
 public class ScoreLikelihood {
-  public static final double MIN_VARIANCE = 1e-4;
-  public static final double MIN_RATIO = 1e-4;
-  public static final double MAX_RATIO = 1e4;
-  /** Scores are clamped into [EDGE, 1 - EDGE] before evaluating densities. */
-  public static final double EDGE = 1e-3;
-  /** Fewer scores than this for a class: that class keeps its default density. */
-  public static final int MIN_SAMPLES = 5;
+  public static final int BINS = 20;
+  public static final double LAPLACE = 0.5;
+  public static final double SHAPE_STRENGTH = 20;
 
-  public static final double DEFAULT_INCIDENT_ALPHA = 5;
-  public static final double DEFAULT_INCIDENT_BETA = 1;
-  public static final double DEFAULT_NORMAL_ALPHA = 1;
-  public static final double DEFAULT_NORMAL_BETA = 5;
+  private static final double[] NORMAL_SHAPE = shape(false);
+  private static final double[] INCIDENT_SHAPE = shape(true);
 
-  public double normalAlpha = DEFAULT_NORMAL_ALPHA;
-  public double normalBeta = DEFAULT_NORMAL_BETA;
-  public double incidentAlpha = DEFAULT_INCIDENT_ALPHA;
-  public double incidentBeta = DEFAULT_INCIDENT_BETA;
-  /** Weighted count, mean and sum of squared deviations (Welford) of the normal scores. */
-  public double normalWeight;
-  public double normalMean;
-  public double normalM2;
-  /** The same for incident scores. */
-  public double incidentWeight;
-  public double incidentMean;
-  public double incidentM2;
+  public double[] normalCounts = new double[BINS];
+  public double[] incidentCounts = new double[BINS];
+  public double normalTotal;
+  public double incidentTotal;
 
   public ScoreLikelihood() {}
 
-  /** Fits both densities; an incident set smaller than {@link #MIN_SAMPLES} keeps Beta(5, 1). */
+  /** Counts the given scores (either array may be null). */
   public static ScoreLikelihood fit(double[] normalScores, double[] incidentScores) {
     ScoreLikelihood l = new ScoreLikelihood();
     for (double s : normalScores == null ? new double[0] : normalScores) {
@@ -58,76 +45,71 @@ public class ScoreLikelihood {
     return l;
   }
 
-  /**
-   * Adds a score seen in a normal window (warm-up, or a window an operator marked a false positive)
-   * with a frequency weight, and refits the normal density.
-   */
+  /** The bin of a score: [b/BINS, (b+1)/BINS), 1.0 and above in the last, NaN and below 0 in the first. */
+  public static int bin(double score) {
+    if (!(score > 0)) {
+      return 0;
+    }
+    return Math.min(BINS - 1, (int) (score * BINS));
+  }
+
+  /** A score seen in a normal window (warm-up, or an alert marked false positive), with a weight. */
   public void addNormal(double score, double weight) {
-    double x = clamp(score);
-    double total = normalWeight + weight;
-    double delta = x - normalMean;
-    normalMean += delta * weight / total;
-    normalM2 += weight * delta * (x - normalMean);
-    normalWeight = total;
-    double[] ab = betaByMoments(normalWeight, normalMean, normalM2);
-    if (ab != null) {
-      normalAlpha = ab[0];
-      normalBeta = ab[1];
-    }
+    normalCounts[bin(score)] += weight;
+    normalTotal += weight;
   }
 
-  /** Adds a score seen in a confirmed incident window and refits the incident density. */
+  /** A score seen in a confirmed incident window, with a weight. */
   public void addIncident(double score, double weight) {
-    double x = clamp(score);
-    double total = incidentWeight + weight;
-    double delta = x - incidentMean;
-    incidentMean += delta * weight / total;
-    incidentM2 += weight * delta * (x - incidentMean);
-    incidentWeight = total;
-    double[] ab = betaByMoments(incidentWeight, incidentMean, incidentM2);
-    if (ab != null) {
-      incidentAlpha = ab[0];
-      incidentBeta = ab[1];
-    }
+    incidentCounts[bin(score)] += weight;
+    incidentTotal += weight;
   }
 
   /**
-   * Method-of-moments Beta(alpha, beta) for scores in [0, 1], or null with fewer than {@link
-   * #MIN_SAMPLES} scores. alpha = m*k, beta = (1-m)*k with k = m(1-m)/v - 1.
+   * Takes over another likelihood's incident counts (e.g. pooled over all keys, since one key
+   * rarely sees enough incidents of its own); the normal counts stay.
    */
-  public static double[] momentsFit(double[] scores) {
-    ScoreLikelihood l = fit(scores, null);
-    return l.normalWeight < MIN_SAMPLES ? null : new double[] {l.normalAlpha, l.normalBeta};
+  public void adoptIncidentCounts(ScoreLikelihood pooled) {
+    incidentCounts = Arrays.copyOf(pooled.incidentCounts, BINS);
+    incidentTotal = pooled.incidentTotal;
   }
 
-  private static double[] betaByMoments(double weight, double mean, double m2) {
-    if (weight < MIN_SAMPLES) {
-      return null;
-    }
-    double spread = mean * (1 - mean);
-    double variance = Math.min(Math.max(m2 / (weight - 1), MIN_VARIANCE), 0.99 * spread);
-    double k = spread / variance - 1;
-    return new double[] {mean * k, (1 - mean) * k};
+  /** P(score's bin | normal), smoothed. */
+  public double normalProbability(double score) {
+    int b = bin(score);
+    return smoothed(normalCounts[b], normalTotal, NORMAL_SHAPE[b]);
   }
 
-  /** f(score | incident) / f(score | normal), clamped to [MIN_RATIO, MAX_RATIO]. */
+  /** P(score's bin | incident), smoothed. */
+  public double incidentProbability(double score) {
+    int b = bin(score);
+    return smoothed(incidentCounts[b], incidentTotal, INCIDENT_SHAPE[b]);
+  }
+
+  /** f(score | incident) / f(score | normal). */
   public double likelihoodRatio(double score) {
-    double x = clamp(score);
-    double log = BetaMath.logDensity(x, incidentAlpha, incidentBeta)
-        - BetaMath.logDensity(x, normalAlpha, normalBeta);
-    return Math.min(MAX_RATIO, Math.max(MIN_RATIO, Math.exp(log)));
+    return incidentProbability(score) / normalProbability(score);
   }
 
-  private static double clamp(double score) {
-    if (Double.isNaN(score)) {
-      return EDGE;
+  private static double smoothed(double count, double total, double shapeMass) {
+    return (count + SHAPE_STRENGTH * shapeMass + LAPLACE) / (total + SHAPE_STRENGTH + LAPLACE * BINS);
+  }
+
+  /** Bin masses of Beta(5, 1) (CDF x^5) or Beta(1, 5) (CDF 1 - (1 - x)^5). */
+  private static double[] shape(boolean incident) {
+    double[] m = new double[BINS];
+    for (int b = 0; b < BINS; b++) {
+      double lo = (double) b / BINS;
+      double hi = (double) (b + 1) / BINS;
+      m[b] = incident ? Math.pow(hi, 5) - Math.pow(lo, 5) : Math.pow(1 - lo, 5) - Math.pow(1 - hi, 5);
     }
-    return Math.min(1 - EDGE, Math.max(EDGE, score));
+    return m;
   }
 
   @Override
   public String toString() {
-    return String.format(java.util.Locale.ROOT, "ScoreLikelihood{normal=Beta(%.3f,%.3f) n=%.0f, incident=Beta(%.3f,%.3f) n=%.0f}",
-        normalAlpha, normalBeta, normalWeight, incidentAlpha, incidentBeta, incidentWeight);
+    return String.format(Locale.ROOT, "ScoreLikelihood{normal n=%.0f, incident n=%.0f, LR(0.05)=%.3g, LR(0.5)=%.3g,"
+        + " LR(0.95)=%.3g}", normalTotal, incidentTotal, likelihoodRatio(0.05), likelihoodRatio(0.5),
+        likelihoodRatio(0.95));
   }
 }

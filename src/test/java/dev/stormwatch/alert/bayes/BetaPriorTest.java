@@ -85,7 +85,5 @@ class BetaPriorTest {
     org.apache.flink.api.common.typeinfo.TypeInformation<BetaPrior> info =
         org.apache.flink.api.common.typeinfo.TypeInformation.of(BetaPrior.class);
     assertThat(info).isInstanceOf(org.apache.flink.api.java.typeutils.PojoTypeInfo.class);
-    assertThat(org.apache.flink.api.common.typeinfo.TypeInformation.of(ScoreLikelihood.class))
-        .isInstanceOf(org.apache.flink.api.java.typeutils.PojoTypeInfo.class);
   }
 }

@@ -25,7 +25,7 @@ class FalseAlarmFeedbackTest {
     BetaPrior provider = BetaPrior.withMean(0.02, 2000);
     KeyBelief noisy = warmedUp(provider);
     KeyBelief other = warmedUp(provider);
-    double nightlyBatchScore = 0.62;
+    double nightlyBatchScore = 0.82;
 
     PosteriorResult first = calc.evaluate(nightlyBatchScore, noisy.likelihood, noisy.prior, 0, Double.NaN);
     assertThat(first.alerting()).as(first.why()).isTrue();
