@@ -33,6 +33,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class BayesDemoReport {
   private static final long WINDOW = 600_000L;
+  private static final double RAW_THRESHOLD = 0.7;
 
   private BayesDemoReport() {}
 
@@ -77,6 +78,10 @@ public final class BayesDemoReport {
     int benignEpisodes = 0;
     int alertWindows = 0;
     java.util.Set<String> detected = new java.util.TreeSet<>();
+    java.util.Set<String> rawDetected = new java.util.TreeSet<>();
+    java.util.Set<String> inPeriod = new java.util.TreeSet<>();
+    Map<String, Boolean> rawRun = new HashMap<>();
+    int rawFalseEpisodes = 0;
     for (DetectionResult r : results) {
       KeyBelief b = beliefs.computeIfAbsent(r.key(), k -> KeyBelief.forNewKey(provider, ess));
       if (pooled != null && b.likelihood.incidentTotal == 0) {
@@ -93,6 +98,17 @@ public final class BayesDemoReport {
       scores.add(r.score);
       posteriors.add(p.posterior());
       labels.add(incident != null);
+      if (incident != null) {
+        inPeriod.add(incident.id());
+      }
+      if (r.score >= RAW_THRESHOLD) {
+        rawRun.merge(r.key(), incident != null, Boolean::logicalOr);
+        if (incident != null) {
+          rawDetected.add(incident.id());
+        }
+      } else if (rawRun.containsKey(r.key())) {
+        rawFalseEpisodes += rawRun.remove(r.key()) ? 0 : 1;
+      }
       boolean alerting = p.posterior() >= 0.5;
       downgraded += p.level().equals(PosteriorResult.INFO) ? 1 : 0;
       double[] run = openRun.get(r.key());
@@ -135,6 +151,8 @@ public final class BayesDemoReport {
     System.out.printf(Locale.ROOT, "  posterior >= 0.5: %d windows, incidents touched %d, false episodes %d"
         + " (on benign look-alikes %d)%n", alertWindows, detected.size(), falseEpisodes,
         benignEpisodes);
+    System.out.printf(Locale.ROOT, "  raw score >= %.1f: incidents touched %d of %d in the period, false episodes %d%n",
+        RAW_THRESHOLD, rawDetected.size(), inPeriod.size(), rawFalseEpisodes);
     for (Calibration.Bin bin : Calibration.reliability(q, y, 10)) {
       System.out.printf(Locale.ROOT, "    [%.1f,%.1f) n=%5d mean=%.3f observed=%.3f%n", bin.lower(), bin.upper(),
           bin.count(), bin.meanPredicted(), bin.observedRate());
