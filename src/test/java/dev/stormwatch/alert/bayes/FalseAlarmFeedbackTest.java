@@ -39,7 +39,7 @@ class FalseAlarmFeedbackTest {
       previous = r.posterior();
       alertingNights += r.alerting() ? 1 : 0;
     }
-    assertThat(alertingNights).isLessThanOrEqualTo(2);
+    assertThat(alertingNights).isZero();
     PosteriorResult last = calc.evaluate(nightlyBatchScore, noisy.likelihood, noisy.prior, 0, Double.NaN);
     assertThat(last.posterior()).isLessThan(0.5);
     assertThat(last.level()).isEqualTo(PosteriorResult.NONE);
