@@ -5,6 +5,7 @@ import dev.stormwatch.config.JobConfig;
 import dev.stormwatch.detect.BaselineConfig;
 import dev.stormwatch.detect.Detectors;
 import dev.stormwatch.event.DeadLetter;
+import dev.stormwatch.sink.DeliverAlerts;
 import dev.stormwatch.sink.JsonCodec;
 import dev.stormwatch.sink.JsonLinesFileSink;
 import java.nio.file.Path;
@@ -68,7 +69,13 @@ public final class StormwatchJob {
     }
     StormwatchPipeline.Detected detected = StormwatchPipeline.detect(
         events, cfg, Detectors.factory(cfg.detector, baseline), baseline);
-    deadLetters = deadLetters.union(detected.late());
+    DataStream<DeadLetter> undelivered = detected.alerts()
+        .keyBy(a -> DeliverAlerts.KEY)
+        .process(new DeliverAlerts())
+        .setParallelism(1)
+        .uid(Uids.DELIVERY)
+        .name("deliver to PagerDuty / Slack / Alertmanager");
+    deadLetters = deadLetters.union(detected.late(), undelivered);
 
     DataStream<String> alertJson = detected.alerts()
         .map(JsonCodec::alert).uid(Uids.ALERTS_JSON).name("alerts to JSON");

@@ -16,6 +16,7 @@ public final class Uids {
   public static final String LIVE_WINDOWS = "live-windows";
   public static final String DETECT = "detect-async";
   public static final String ALERTS = "alert-lifecycle";
+  public static final String DELIVERY = "deliver-alerts";
   public static final String ALERTS_JSON = "alerts-to-json";
   public static final String DEAD_LETTERS_JSON = "dead-letters-to-json";
   public static final String ALERTS_FILE = "sink-alerts-file";

@@ -25,6 +25,8 @@ public record DeadLetter(String reason, String detail, String raw, String origin
     public static final String UNKNOWN_KIND = "unknown_kind";
     public static final String TOO_LARGE = "too_large";
     public static final String LATE = "late";
+    /** An alert notification an endpoint refused for good or that exhausted its retries. */
+    public static final String DELIVERY_FAILED = "delivery_failed";
 
     private Reasons() {}
   }
