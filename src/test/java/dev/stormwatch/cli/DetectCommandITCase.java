@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stormwatch.config.ConfigLoader;
 import dev.stormwatch.config.JobConfig;
+import dev.stormwatch.eval.AlertEpisodes;
+import dev.stormwatch.eval.Label;
+import dev.stormwatch.eval.ScenarioEvaluator;
+import dev.stormwatch.eval.ScenarioReport;
 import dev.stormwatch.sim.ScenarioGenerator;
 import dev.stormwatch.sim.ScenarioWriter;
 import dev.stormwatch.sim.SimConfig;
@@ -25,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The command-line run over a 48-hour, 12-service, 4-provider simulated stream with malformed lines
  * mixed in, with the repository's Flink configuration (RocksDB, checkpoints): it finishes, writes
- * all three outputs, and the dead-letter file holds exactly the malformed lines.
+ * all three outputs, the dead-letter file holds exactly the malformed lines, and the evaluator
+ * scores the alerts against the simulator's labels.
  */
 class DetectCommandITCase {
 
@@ -67,6 +72,15 @@ class DetectCommandITCase {
       actual.put(d.get("raw").asText(), d.get("reason").asText());
     }
     assertThat(actual).isEqualTo(expected);
+
+    // round trip simulator -> job -> evaluator: the baseline catches most incidents
+    ScenarioReport report = new ScenarioEvaluator().evaluate(
+        Label.read(data.resolve("incidents.json")), Label.read(data.resolve("benign.json")),
+        AlertEpisodes.episodes(AlertEpisodes.read(out.resolve("alerts.jsonl"))),
+        Instant.parse("2026-03-03T00:00:00Z"), Instant.parse("2026-03-04T00:00:00Z"), 12);
+    assertThat(report.incidents()).isEqualTo(10);
+    assertThat(report.recall()).isGreaterThanOrEqualTo(0.7);
+    assertThat(report.truePositiveEpisodes()).isPositive();
   }
 
   private static List<String> lines(Path file) throws IOException {
