@@ -14,7 +14,7 @@ ensure_job_jar() {
     return 0
   fi
   echo "[stormwatch] building the job jar (mvn package)..." >&2
-  (cd "$STORMWATCH_HOME" && mvn -q -B -DskipTests package >&2)
+  (cd "$STORMWATCH_HOME" && mvn -q -B -Dmaven.test.skip=true package >&2)
 }
 
 if [[ " $* " != *" --jar "* && " $* " != *" -h "* && " $* " != *" --help "* ]]; then
