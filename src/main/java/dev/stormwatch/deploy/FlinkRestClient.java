@@ -114,6 +114,10 @@ public final class FlinkRestClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while calling " + request.uri(), e);
+    } catch (IOException e) {
+      throw new IOException("cannot reach the Flink REST API at " + request.uri() + " ("
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + "); is the cluster running (scripts/flink-local.sh status)?", e);
     }
     JsonNode reply = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
     if (response.statusCode() / 100 != 2) {

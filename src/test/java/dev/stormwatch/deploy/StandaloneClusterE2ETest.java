@@ -62,6 +62,7 @@ class StandaloneClusterE2ETest {
     writer.write(before, 0, INCIDENT_FROM + 10, 0, INCIDENT_FROM, INCIDENT_TO);
     writer.write(after, INCIDENT_FROM + 10, 900, 0, INCIDENT_FROM, INCIDENT_TO);
 
+    boolean passed = false;
     try {
       assertThat(scripts.run(120, "scripts/flink-local.sh", "start"))
           .contains("Flink cluster ready: web UI " + rest);
@@ -101,11 +102,24 @@ class StandaloneClusterE2ETest {
         assertThat(alerts.stream().filter(a -> status(a, "firing"))).as("firings").hasSize(1);
         assertThat(alerts).allMatch(a -> a.get("dedup_key").asText().equals(key));
       }
+      passed = true;
     } finally {
       scripts.stopQuietly("scripts/flink-local.sh");
       scripts.stopQuietly("scripts/kafka-local.sh");
       ScriptRunner.killLeftovers(work.resolve("flink/taskmanager.pid"),
           work.resolve("flink/jobmanager.pid"), work.resolve("kafka/kafka.pid"));
+      if (passed) {
+        deleteTree(work);
+      }
+    }
+  }
+
+  /** Removes a passed run's directory (logs, Kafka data, checkpoints); failed runs keep theirs. */
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 
