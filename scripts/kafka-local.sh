@@ -2,13 +2,15 @@
 # Runs a single-node KRaft Kafka broker (broker+controller) on 127.0.0.1 from Maven-resolved jars.
 #   scripts/kafka-local.sh start|stop|status
 # Env: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HEAP_OPTS (-Xmx512m -Xms256m),
-#      KAFKA_START_TIMEOUT_S (60). Jars, data, logs, config and pid live under out/kafka/.
+#      KAFKA_START_TIMEOUT_S (60), KAFKA_LOCAL_DIR (out/kafka). Data, logs, config and pid live under
+#      KAFKA_LOCAL_DIR, so that a second broker (e.g. of a test) does not touch the first; the jars
+#      always live in out/kafka/lib.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 KAFKA_DIR="$ROOT/scripts/kafka"
-OUT="$ROOT/out/kafka"
-LIB="$OUT/lib"
+OUT="${KAFKA_LOCAL_DIR:-$ROOT/out/kafka}"
+LIB="$ROOT/out/kafka/lib"
 DATA="$OUT/data"
 LOGS="$OUT/logs"
 CONF="$OUT/server.properties"
