@@ -40,7 +40,9 @@ public final class StormwatchJob {
     Configuration pipeline = new Configuration();
     pipeline.set(PipelineOptions.GENERIC_TYPES, false);
     env.configure(pipeline);
-    env.setMaxParallelism(cfg.maxParallelism);
+    int configured = env.getConfig().getMaxParallelism();
+    env.setMaxParallelism(cfg.maxParallelism > 0 ? cfg.maxParallelism
+        : configured > 0 ? configured : JobConfig.DEFAULT_MAX_PARALLELISM);
     if (cfg.parallelism > 0) {
       env.setParallelism(cfg.parallelism);
     }

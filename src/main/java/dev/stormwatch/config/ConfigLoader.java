@@ -49,6 +49,7 @@ public final class ConfigLoader {
         case "--starting-offsets" -> c.startingOffsets = v;
         case "--group" -> c.consumerGroup = v;
         case "--parallelism" -> c.parallelism = Integer.parseInt(v);
+        case "--max-parallelism" -> c.maxParallelism = Integer.parseInt(v);
         case "--detector" -> c.detector = v;
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
       }
@@ -68,7 +69,7 @@ public final class ConfigLoader {
         "options: [--config FILE] [--input FILE ...] [--warmup FILE ...] [--output DIR]",
         "         [--kafka HOST:PORT] [--input-topic T[,T]] [--alerts-topic T] [--dead-letter-topic T]",
         "         [--starting-offsets earliest|latest|committed] [--group ID] [--bounded]",
-        "         [--parallelism N] [--detector baseline]");
+        "         [--parallelism N] [--max-parallelism N] [--detector baseline]");
   }
 
   /** Applies a YAML configuration file on top of {@code c}. */

@@ -65,7 +65,13 @@ public class JobConfig implements Serializable {
   // ---- runtime
   /** 0 means the environment's default. */
   public int parallelism = 0;
-  public int maxParallelism = 128;
+  /**
+   * Upper bound of rescaling (the number of key groups); 0 takes Flink's
+   * {@code pipeline.max-parallelism} and, when that is unset too, {@link #DEFAULT_MAX_PARALLELISM}.
+   */
+  public int maxParallelism = 0;
+
+  public static final int DEFAULT_MAX_PARALLELISM = 128;
 
   /** Throws IllegalArgumentException naming the first invalid setting. */
   public JobConfig validate() {
@@ -80,7 +86,8 @@ public class JobConfig implements Serializable {
         "alert.resolve-threshold must be in [0, alert.threshold]");
     require(raiseAfter >= 1 && resolveAfter >= 1, "alert.raise-after and resolve-after must be >= 1");
     require(asyncCapacity >= 1 && batchSize >= 1, "detector.capacity and batch-size must be >= 1");
-    require(maxParallelism >= 1 && parallelism >= 0 && parallelism <= maxParallelism,
+    require(maxParallelism >= 0 && parallelism >= 0
+            && (maxParallelism == 0 || parallelism <= maxParallelism),
         "parallelism must be in [0, max-parallelism]");
     require(List.of("earliest", "latest", "committed").contains(startingOffsets),
         "kafka.starting-offsets must be earliest, latest or committed");
