@@ -14,6 +14,8 @@ import java.util.List;
  * @param report the scenario scores
  * @param recordsPerSecond replay throughput, null for alerts produced elsewhere
  * @param seconds wall time of the replay, null for alerts produced elsewhere
+ * @param recordsPerCpuSecond replay throughput per CPU second of the replaying thread, null for
+ *     alerts produced elsewhere or when the JVM cannot measure thread CPU time
  */
 public record ComparisonRow(
     String name,
@@ -21,4 +23,5 @@ public record ComparisonRow(
     List<AlertEpisode> episodes,
     ScenarioReport report,
     Double recordsPerSecond,
-    Double seconds) {}
+    Double seconds,
+    Double recordsPerCpuSecond) {}

@@ -8,7 +8,7 @@ import java.util.Locale;
 public final class ComparisonTable {
   /** Column headers, in order. */
   public static final List<String> HEADERS = List.of("detector", "recall", "precision", "F1",
-      "false alarms/day/12 svc", "median delay (min)", "median lead (min)", "records/s");
+      "false alarms/day/12 svc", "median delay (min)", "median lead (min)", "records/s", "records/CPU-s");
 
   private ComparisonTable() {}
 
@@ -23,7 +23,8 @@ public final class ComparisonTable {
         number(r.falseAlarmsPerDayPer12Services(), 1),
         minutes(r.detectionDelayMedianS()),
         minutes(r.leadTimeMedianS()),
-        row.recordsPerSecond() == null ? "n/a" : String.format(Locale.ROOT, "%,.0f", row.recordsPerSecond()));
+        rate(row.recordsPerSecond()),
+        rate(row.recordsPerCpuSecond()));
   }
 
   /** A plain-text table with padded columns. */
@@ -74,6 +75,10 @@ public final class ComparisonTable {
   private static String pad(String s, int width, boolean right) {
     String fill = " ".repeat(Math.max(0, width - s.length()));
     return right ? fill + s : s + fill;
+  }
+
+  private static String rate(Double v) {
+    return v == null ? "n/a" : String.format(Locale.ROOT, "%,.0f", v);
   }
 
   private static String ratio(Double v) {

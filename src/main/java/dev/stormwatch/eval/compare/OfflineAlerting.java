@@ -9,6 +9,8 @@ import dev.stormwatch.detect.Detector;
 import dev.stormwatch.detect.OfflineDetection;
 import dev.stormwatch.event.AlertEvent;
 import dev.stormwatch.event.TelemetryEvent;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,25 +53,35 @@ public final class OfflineAlerting {
    * @param windows windows scored (warm-up and live)
    * @param lateRecords records dropped because their step had closed
    * @param seconds wall time of the replay, detection and alerting (parsing excluded)
+   * @param cpuSeconds CPU time of the replaying thread over the same span (NaN when unsupported)
    */
-  public record Outcome(
-      List<AlertEvent> alerts, long records, long windows, long lateRecords, double seconds) {
+  public record Outcome(List<AlertEvent> alerts, long records, long windows, long lateRecords,
+      double seconds, double cpuSeconds) {
     /** Records replayed per wall-clock second. */
     public double recordsPerSecond() {
       return seconds > 0 ? records / seconds : 0;
+    }
+
+    /** Records replayed per CPU second of the replaying thread (NaN when unmeasured). */
+    public double recordsPerCpuSecond() {
+      return cpuSeconds > 0 ? records / cpuSeconds : Double.NaN;
     }
   }
 
   /** Replays {@code warmup} then {@code input} through {@code detector}. */
   public Outcome run(List<TelemetryEvent> warmup, List<TelemetryEvent> input, Detector detector) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+    long cpuStarted = cpu ? threads.getCurrentThreadCpuTime() : 0;
     long started = System.nanoTime();
     OfflineDetection detection = new OfflineDetection(baseline, detector);
     Alerts alerts = new Alerts();
     long late = replay(warmup, detection, alerts) + replay(input, detection, alerts);
     alerts.accept(detection.finish());
     double seconds = (System.nanoTime() - started) / 1e9;
+    double cpuSeconds = cpu ? (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9 : Double.NaN;
     return new Outcome(alerts.events, warmup.size() + (long) input.size(), alerts.windows,
-        late + detection.dropped(), seconds);
+        late + detection.dropped(), seconds, cpuSeconds);
   }
 
   /** Feeds one source in watermark order; returns the records it found late. */

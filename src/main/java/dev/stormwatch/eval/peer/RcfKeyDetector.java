@@ -13,10 +13,11 @@ import java.util.Map;
  * A peer detector for comparisons ({@code rcf-1}): Amazon's Random Cut Forest, one {@link
  * com.amazon.randomcutforest.parkservices.ThresholdedRandomCutForest} per (provider, service) key
  * over the key's per-step metric vector (the newest step of each window), with internal shingling
- * and normalisation. Every window it is given trains the key's forest, warm-up windows included;
- * the score is the larger of the anomaly grade and the RCF score relative to the forest's adaptive
- * threshold, mapped to [0, 1] by {@code 1 - (1 - s0)^(score / threshold)} (s0 = {@code
- * scoreAtThreshold}). Log lines are not used.
+ * and normalisation (after a fixed per-key unit per metric, see {@link RcfKeyModel}). Every window
+ * it is given trains the key's forest, warm-up windows included; the score is the larger of the
+ * anomaly grade and the RCF score relative to the forest's adaptive threshold, mapped to [0, 1] by
+ * {@code 1 - (1 - s0)^((score / threshold)^k)} (s0 = {@code scoreAtThreshold}, k = {@code
+ * sharpness}). Log lines are not used.
  */
 public final class RcfKeyDetector implements Detector {
   /** The model version carried into alerts. */
@@ -48,7 +49,7 @@ public final class RcfKeyDetector implements Detector {
     for (int m = 0; m < newest.length; m++) {
       newest[m] = w.value(m, w.steps - 1);
     }
-    RcfKeyModel.Verdict v = model.observe(RcfKeyModel.stepOf(w.metricNames, newest), w.end);
+    RcfKeyModel.Verdict v = model.observe(RcfKeyModel.stepOf(w.metricNames, newest), w.end, w.live);
     DetectionResult r = DetectionResult.forWindow(w);
     r.modelVersion = MODEL_VERSION;
     if (v == null) {

@@ -13,12 +13,18 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * One key's streaming Random Cut Forest over its per-step metric vector. The key's metric names
- * are collected for the first {@code vocabularySteps} steps (buffered, not yet scored); then the
- * vocabulary is fixed (sorted names), a {@link ThresholdedRandomCutForest} is built with that many
- * base dimensions and the buffered steps are replayed into it. A vocabulary metric missing from a
+ * One key's streaming Random Cut Forest over its per-step metric vector. The key's steps are
+ * buffered (not yet scored) until its first live step once at least {@code vocabularySteps} are
+ * buffered, or until {@code maxVocabularySteps} are; then the vocabulary is fixed (sorted names), a
+ * {@link ThresholdedRandomCutForest} is built with that many base dimensions and the buffered steps
+ * are replayed into it. A vocabulary metric missing from a
  * step takes its last value (its first value for steps before it appeared); unknown metrics that
  * appear later are ignored.
+ *
+ * <p>Each metric is divided by a fixed unit, its standard deviation over the buffered steps
+ * (floored at 1% of its mean), before the forest's own normalisation: that normalisation divides
+ * by the running deviation plus 1e-3, which flattens metrics with small values such as error rates
+ * (a 100-fold error-rate jump barely moved the score without the unit).
  */
 final class RcfKeyModel {
   /** Scores from which the attribution (an extra forest traversal) is computed. */
@@ -29,6 +35,7 @@ final class RcfKeyModel {
   private final List<Map<String, Double>> pending = new ArrayList<>();
   private String[] vocabulary;
   private double[] last;
+  private double[] unit;
   private ThresholdedRandomCutForest forest;
 
   RcfKeyModel(RcfKeySettings settings, long seed) {
@@ -53,10 +60,11 @@ final class RcfKeyModel {
   }
 
   /** Learns and scores one step's metric means; null while the vocabulary is collected. */
-  Verdict observe(Map<String, Double> step, long timeMillis) {
+  Verdict observe(Map<String, Double> step, long timeMillis, boolean live) {
     if (forest == null) {
       pending.add(step);
-      if (pending.size() < settings.vocabularySteps()) {
+      boolean enough = pending.size() >= settings.vocabularySteps();
+      if (!(enough && live) && pending.size() < settings.maxVocabularySteps()) {
         return null;
       }
       Verdict v = null;
@@ -78,15 +86,24 @@ final class RcfKeyModel {
     }
     vocabulary = names.toArray(new String[0]);
     last = new double[vocabulary.length];
+    unit = new double[vocabulary.length];
     Arrays.fill(last, Double.NaN);
     for (int i = 0; i < vocabulary.length; i++) {
+      double sum = 0;
+      double squares = 0;
+      int n = 0;
       for (Map<String, Double> p : pending) {
         Double v = p.get(vocabulary[i]);
         if (v != null && Double.isFinite(v)) {
-          last[i] = v;
-          break;
+          last[i] = n == 0 ? v : last[i];
+          sum += v;
+          squares += v * v;
+          n++;
         }
       }
+      double mean = sum / n;
+      double sd = Math.sqrt(Math.max(0, squares / n - mean * mean));
+      unit[i] = Math.max(sd, Math.max(0.01 * Math.abs(mean), 1e-9));
     }
     forest = ThresholdedRandomCutForest.builder()
         .dimensions(vocabulary.length * settings.shingleSize())
@@ -115,7 +132,7 @@ final class RcfKeyModel {
       if (v != null && Double.isFinite(v)) {
         last[i] = v;
       }
-      point[i] = Double.isFinite(last[i]) ? last[i] : 0.0;
+      point[i] = last[i] / unit[i];
     }
     AnomalyDescriptor d = forest.process(point, timeMillis);
     double rcf = d.getRCFScore();
@@ -129,7 +146,7 @@ final class RcfKeyModel {
 
   /** Ratio to the threshold -> [0, 1): 1 maps to {@code scoreAtThreshold}, rising smoothly. */
   private double mapScore(double ratio) {
-    return 1 - Math.pow(1 - settings.scoreAtThreshold(), ratio);
+    return 1 - Math.pow(1 - settings.scoreAtThreshold(), Math.pow(ratio, settings.sharpness()));
   }
 
   /**

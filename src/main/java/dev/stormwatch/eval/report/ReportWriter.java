@@ -55,7 +55,9 @@ public final class ReportWriter {
         rows.isEmpty() ? 0 : rows.get(0).report().graceS() / 60));
     md.append(ComparisonTable.markdown(rows)).append('\n');
     md.append("records/s: warm-up and input records replayed per second of wall time (window "
-        + "assembly, detection and alerting; parsing excluded); n/a for alerts produced elsewhere.\n\n");
+        + "assembly, detection and alerting on one thread; parsing excluded); records/CPU-s: the "
+        + "same per second of that thread's CPU time, which is steadier on a shared machine; n/a for "
+        + "alerts produced elsewhere.\n\n");
     outcomes(md, rows, incidents);
     LeadTimeChart.render(out.resolve("lead-times.png"), rows);
     md.append("## Lead time\n\n![lead times](lead-times.png)\n\n");

@@ -75,6 +75,8 @@ class CompareCommandTest {
     assertThat(rows).extracting(ComparisonRow::name).containsExactly("baseline", "rcf");
     assertThat(rows).allSatisfy(r -> {
       assertThat(r.recordsPerSecond()).isPositive();
+      assertThat(r.recordsPerCpuSecond()).isPositive();
+      assertThat(r.seconds()).isPositive();
       assertThat(r.report().incidents()).isEqualTo(2);
       assertThat(r.report().services()).isEqualTo(2);
     });
@@ -121,6 +123,7 @@ class CompareCommandTest {
     assertThat(fromFile).singleElement().satisfies(r -> {
       assertThat(r.name()).isEqualTo("job");
       assertThat(r.recordsPerSecond()).isNull();
+      assertThat(r.recordsPerCpuSecond()).isNull();
       assertThat(r.report().episodes()).isEqualTo(rows.get(0).report().episodes());
       assertThat(r.report().detected()).isEqualTo(rows.get(0).report().detected());
     });
