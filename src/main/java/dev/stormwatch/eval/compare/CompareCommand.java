@@ -123,7 +123,8 @@ public final class CompareCommand {
     Files.writeString(o.out.resolve("comparison.txt"), table);
     if (o.report) {
       Path report = new ReportWriter(o.out)
-          .write(rows, incidents, benign, live.start, live.end, recorder == null ? Map.of() : recorder.series());
+          .write(rows, incidents, benign, live.start, live.end,
+              recorder == null ? Map.of() : recorder.series(), setup(job, o));
       System.out.println("\nreport: " + report);
     }
     return rows;
@@ -138,10 +139,35 @@ public final class CompareCommand {
     alerting.run(head, List.of(), new BaselineDetector(alerting.baselineConfig()));
   }
 
+  /** How the rows were produced, for the report. */
+  private static List<String> setup(JobConfig job, CompareOptions o) {
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "Windows: %d min per (provider, service), sliding by %d s; "
+            + "records up to %d s out of order are reordered, later ones dropped (as in the job).",
+        job.windowLength.toMinutes(), job.windowSlide.toSeconds(), job.maxOutOfOrderness.toSeconds()));
+    lines.add(String.format(Locale.ROOT, "Alert hysteresis (job defaults): fire after %d windows with "
+            + "score >= %.2f, resolve after %d windows below %.2f.",
+        job.raiseAfter, job.alertThreshold, job.resolveAfter, job.resolveThreshold));
+    if (o.detectors.contains("baseline")) {
+      lines.add("baseline: `" + BaselineDetector.MODEL_VERSION + "`, default BaselineConfig "
+          + "(hour-of-day robust EWMAs of metrics and log counts, novel log templates).");
+    }
+    if (o.detectors.contains("rcf")) {
+      lines.add("rcf: `" + RcfKeyDetector.MODEL_VERSION + "`, ThresholdedRandomCutForest per key "
+          + "over the per-step metric vector (metrics only, no logs), " + rcfSettings(job) + ".");
+    }
+    o.alertsFrom.forEach((name, file) -> lines.add(name + ": alerts read from `" + file + "`."));
+    return lines;
+  }
+
+  private static RcfKeySettings rcfSettings(JobConfig job) {
+    return RcfKeySettings.defaults().withScoreAtThreshold(job.alertThreshold);
+  }
+
   private static Detector detector(String name, OfflineAlerting alerting, JobConfig job) {
     return switch (name) {
       case "baseline" -> new BaselineDetector(alerting.baselineConfig());
-      case "rcf" -> new RcfKeyDetector(RcfKeySettings.defaults().withScoreAtThreshold(job.alertThreshold));
+      case "rcf" -> new RcfKeyDetector(rcfSettings(job));
       default -> throw new IllegalArgumentException("unknown detector " + name);
     };
   }

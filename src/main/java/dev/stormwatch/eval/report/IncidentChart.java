@@ -38,10 +38,10 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class IncidentChart {
   static final Color SERIES = new Color(40, 40, 40);
-  static final Color INCIDENT = new Color(230, 60, 60, 55);
+  static final Color INCIDENT = new Color(230, 60, 60, 70);
   static final Color IMPACT = new Color(170, 0, 0);
   static final Color BENIGN = new Color(120, 120, 120, 45);
-  static final Color ALERT = new Color(30, 100, 220, 90);
+  static final Color ALERT = new Color(30, 100, 220, 60);
   static final Color ALERT_EDGE = new Color(20, 70, 180);
   private static final Font PANEL_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 13);
 
@@ -108,11 +108,18 @@ final class IncidentChart {
         IntervalMarker a = new IntervalMarker(e.start().toEpochMilli(),
             Math.max(e.end().toEpochMilli(), e.start().toEpochMilli() + 60_000L), ALERT, new BasicStroke(0f),
             ALERT_EDGE, new BasicStroke(1.5f), 1f);
+        a.setLabel("alert");
+        a.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 10));
+        a.setLabelPaint(ALERT_EDGE);
+        a.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        a.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        a.setLabelOffset(new RectangleInsets(30, 3, 0, 0));
         plot.addDomainMarker(a, Layer.FOREGROUND);
         alerts++;
       }
     }
-    TextTitle name = new TextTitle(row.name() + "  (" + alerts + " alert" + (alerts == 1 ? "" : "s") + ")", PANEL_FONT);
+    TextTitle name = new TextTitle(row.name() + "  (" + alerts + " alert" + (alerts == 1 ? "" : "s")
+        + " on this key in the live period)", PANEL_FONT);
     name.setBackgroundPaint(new Color(255, 255, 255, 210));
     plot.addAnnotation(new XYTitleAnnotation(0.005, 0.98, name, RectangleAnchor.TOP_LEFT));
     return plot;

@@ -8,6 +8,7 @@ import dev.stormwatch.event.Keys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,11 +21,15 @@ import java.util.Set;
 /**
  * Writes {@code report.md} of a detector comparison with its PNG plots (JFreeChart, headless):
  * the comparison table, per-incident outcomes, a lead-time strip plot and, for a few incidents of
- * different kinds, the key's most relevant metric with incidents and every detector's alerts.
+ * different kinds, the key's most relevant metric with incidents and every detector's alerts over
+ * the live period and zoomed to two hours before until one hour after the incident.
  */
 public final class ReportWriter {
   /** Most incidents plotted. */
   public static final int MAX_INCIDENT_PLOTS = 4;
+
+  private static final Duration ZOOM_BEFORE = Duration.ofHours(2);
+  private static final Duration ZOOM_AFTER = Duration.ofHours(1);
 
   private final Path out;
 
@@ -40,10 +45,11 @@ public final class ReportWriter {
    * Writes the report and its plots; returns the path of {@code report.md}.
    *
    * @param series per key and metric, {@code {timeMillis, value}} points of the live period
+   * @param setup lines describing how the detectors were run (listed under "Setup")
    */
   public Path write(List<ComparisonRow> rows, List<Label> incidents, List<Label> benign,
-      Instant liveStart, Instant liveEnd, Map<String, Map<String, List<double[]>>> series)
-      throws IOException {
+      Instant liveStart, Instant liveEnd, Map<String, Map<String, List<double[]>>> series,
+      List<String> setup) throws IOException {
     Files.createDirectories(out);
     StringBuilder md = new StringBuilder();
     md.append("# Detector comparison\n\n");
@@ -58,6 +64,11 @@ public final class ReportWriter {
         + "assembly, detection and alerting on one thread; parsing excluded); records/CPU-s: the "
         + "same per second of that thread's CPU time, which is steadier on a shared machine; n/a for "
         + "alerts produced elsewhere.\n\n");
+    if (!setup.isEmpty()) {
+      md.append("## Setup\n\n");
+      setup.forEach(line -> md.append("- ").append(line).append('\n'));
+      md.append('\n');
+    }
     outcomes(md, rows, incidents);
     LeadTimeChart.render(out.resolve("lead-times.png"), rows);
     md.append("## Lead time\n\n![lead times](lead-times.png)\n\n");
@@ -73,12 +84,18 @@ public final class ReportWriter {
           incident.kind(), incident.provider(), incident.service(), metric);
       IncidentChart.render(out.resolve(file), title, incident, metric, metrics.get(metric),
           keyIncidents, keyBenign, rows, liveStart, liveEnd);
+      String zoom = file.replace(".png", "-zoom.png");
+      Instant from = latest(liveStart, incident.start().minus(ZOOM_BEFORE));
+      Instant to = earliest(liveEnd, incident.end().plus(ZOOM_AFTER));
+      IncidentChart.render(out.resolve(zoom), title + " (zoom)", incident, metric,
+          metrics.get(metric), keyIncidents, keyBenign, rows, from, to);
       md.append(String.format(Locale.ROOT, "### %s (%s, %s/%s)%n%n", incident.id(), incident.kind(),
           incident.provider(), incident.service()));
       md.append(String.format(Locale.ROOT, "Onset %s, impact %s, end %s. Plotted metric: `%s` "
               + "(largest shift during the incident against the hour before it).%n%n",
           incident.start(), incident.impact(), incident.end(), metric));
       md.append("![").append(incident.id()).append("](").append(file).append(")\n\n");
+      md.append("![").append(incident.id()).append(" zoomed](").append(zoom).append(")\n\n");
     }
     Path report = out.resolve("report.md");
     Files.writeString(report, md.toString());
@@ -138,6 +155,14 @@ public final class ReportWriter {
     }
     chosen.sort(Comparator.comparing(Label::start));
     return chosen;
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private static List<Label> sameKey(List<Label> labels, Label key) {
