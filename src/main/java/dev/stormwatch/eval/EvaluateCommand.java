@@ -1,12 +1,16 @@
 package dev.stormwatch.eval;
 
+import dev.stormwatch.eval.compare.CompareCommand;
+import dev.stormwatch.eval.compare.CompareOptions;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 
 /**
  * Command line of the evaluators: {@code scenario ...} scores alerts against a simulated scenario,
- * {@code nab ...} runs the NAB benchmark scorer ({@code dev.stormwatch.eval.nab.NabCommand}).
+ * {@code compare ...} replays a scenario through several detectors side by side ({@link
+ * dev.stormwatch.eval.compare.CompareCommand}), {@code nab ...} runs the NAB benchmark scorer
+ * ({@code dev.stormwatch.eval.nab.NabCommand}).
  */
 public final class EvaluateCommand {
   private static final String NAB_MAIN = "dev.stormwatch.eval.nab.NabCommand";
@@ -16,8 +20,9 @@ public final class EvaluateCommand {
   /** Dispatches to the subcommand named by the first argument. */
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
-      System.out.println("usage: evaluate.sh scenario|nab [options]   (--help after a subcommand)");
+      System.out.println("usage: evaluate.sh scenario|compare|nab [options]   (--help after a subcommand)");
       System.out.println(ScenarioCommand.USAGE);
+      System.out.println(CompareOptions.USAGE);
       System.exit(args.length == 0 ? 2 : 0);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -28,9 +33,15 @@ public final class EvaluateCommand {
           System.exit(code);
         }
       }
+      case "compare" -> {
+        int code = CompareCommand.run(rest);
+        if (code != 0) {
+          System.exit(code);
+        }
+      }
       case "nab" -> nab(rest);
       default -> {
-        System.err.println("unknown subcommand " + args[0] + " (expected scenario or nab)");
+        System.err.println("unknown subcommand " + args[0] + " (expected scenario, compare or nab)");
         System.exit(2);
       }
     }
