@@ -52,7 +52,14 @@ public final class DetectCommand {
       System.exit(2);
       return;
     }
-    System.exit(run(cfg, progress) ? 0 : 1);
+    try {
+      System.exit(run(cfg, progress) ? 0 : 1);
+    } catch (Exception e) {
+      // Flink's embedded cluster leaves non-daemon threads behind: exit explicitly on failure
+      System.err.println("stormwatch: the job failed: " + e);
+      e.printStackTrace(System.err);
+      System.exit(1);
+    }
   }
 
   /** Runs the job to completion (or until interrupted, for unbounded Kafka input). */
