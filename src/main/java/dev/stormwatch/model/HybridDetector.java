@@ -16,7 +16,8 @@ import java.util.Locale;
  * Serves a hybrid model artifact as a {@link Detector}: a batch of windows is scored in one forward
  * pass of its single predictor; windows scoring at least {@link #EXPLAIN_FROM} are explained by
  * occlusion (each present metric, and the log counts, reset to their baseline expectation in one
- * further batched pass), the drops in margin becoming the contributor weights.
+ * further batched pass), the drops in margin becoming the contributor weights. Windows in whose
+ * newest step the key sent nothing score 0 unseen by the model, as in training.
  */
 public final class HybridDetector implements Detector {
   /** Windows from this score on get contributors. */
@@ -63,25 +64,42 @@ public final class HybridDetector implements Detector {
       return List.of();
     }
     ModelManifest manifest = model.manifest();
-    float[][] rows = new float[windows.size()][];
-    for (int i = 0; i < rows.length; i++) {
-      WindowAssembly w = windows.get(i);
+    List<DetectionResult> results = new ArrayList<>(windows.size());
+    List<WindowAssembly> scored = new ArrayList<>();
+    List<DetectionResult> scoredResults = new ArrayList<>();
+    for (WindowAssembly w : windows) {
       if (w.stepMillis != manifest.stepMillis) {
         throw new IllegalArgumentException("window step " + w.stepMillis + " ms differs from the "
             + modelVersion() + " model's " + manifest.stepMillis + " ms");
       }
-      rows[i] = model.featurizer().features(w);
+      DetectionResult r = DetectionResult.forWindow(w);
+      r.modelVersion = modelVersion();
+      results.add(r);
+      if (model.featurizer().observedInNewestStep(w)) {
+        scored.add(w);
+        scoredResults.add(r);
+      } else {
+        r.reason = "no data from the key in the newest step; not scored";
+      }
+    }
+    if (!scored.isEmpty()) {
+      scoreObserved(scored, scoredResults);
+    }
+    return results;
+  }
+
+  private void scoreObserved(List<WindowAssembly> windows, List<DetectionResult> results) {
+    ModelManifest manifest = model.manifest();
+    float[][] rows = new float[windows.size()][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = model.featurizer().features(windows.get(i));
     }
     try {
       float[][] out = predictor.predict(rows);
-      List<DetectionResult> results = new ArrayList<>(rows.length);
       List<Integer> explain = new ArrayList<>();
       for (int i = 0; i < rows.length; i++) {
-        DetectionResult r = DetectionResult.forWindow(windows.get(i));
-        r.modelVersion = modelVersion();
-        r.score = manifest.scoreOf(out[0][i]);
-        results.add(r);
-        if (r.score >= EXPLAIN_FROM) {
+        results.get(i).score = manifest.scoreOf(out[0][i]);
+        if (results.get(i).score >= EXPLAIN_FROM) {
           explain.add(i);
         }
       }
@@ -92,7 +110,6 @@ public final class HybridDetector implements Detector {
         DetectionResult r = results.get(i);
         r.reason = reason(r, out[i + 1], windows.get(i));
       }
-      return results;
     } catch (TranslateException e) {
       throw new IllegalStateException(modelVersion() + " could not score a batch: " + e.getMessage(), e);
     }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Examples for training and evaluation built from annotated windows: live windows with at least one
- * usable channel are normal (-1) unless they overlap a labelled incident of their key (+1); a share
+ * Examples for training and evaluation built from annotated windows: live windows with data in
+ * their newest step and at least one usable channel are normal (-1) unless they overlap a labelled incident of their key (+1); a share
  * of the normal ones also yields a synthetic anomaly (+1). The newest windows (by end time) form
  * the held-out split, their injected copies included.
  */
@@ -67,7 +67,7 @@ public final class TrainingSet {
     ordered.sort(Comparator.comparingLong((WindowAssembly w) -> w.end).thenComparing(WindowAssembly::key));
     for (WindowAssembly w : ordered) {
       float[] x = featurizer.features(w);
-      if (!hasUsableChannel(schema, x)) {
+      if (!featurizer.observedInNewestStep(w) || !hasUsableChannel(schema, x)) {
         set.skippedUnusable++;
         continue;
       }

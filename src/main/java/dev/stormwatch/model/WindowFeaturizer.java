@@ -74,6 +74,27 @@ public final class WindowFeaturizer {
     }
   }
 
+  /**
+   * True when the key sent something in the window's newest step (a vocabulary metric sample or a
+   * log line); windows without are not scored (e.g. trailing windows after the end of input).
+   */
+  public boolean observedInNewestStep(WindowAssembly w) {
+    int t = w.steps - 1;
+    if (t < 0) {
+      return false;
+    }
+    if (w.infoCounts[t] + w.warnCounts[t] + w.errorCounts[t] > 0) {
+      return true;
+    }
+    for (String name : schema.metrics()) {
+      int m = w.metricIndex(name);
+      if (m >= 0 && Double.isFinite(w.value(m, t))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean usable(WindowAssembly w, int m) {
     return w.baselineSamples[m] >= schema.minBaselineSamples()
         && Double.isFinite(w.expectedCenter[m])
