@@ -50,7 +50,9 @@ public final class AnomalyInjector {
         int len = 3 + rnd.nextInt(Math.max(1, steps - 3));
         addRamp(y, m, steps - len, len, sign * uniform(rnd, 4, 10), false);
         if (present.size() > 1 && rnd.nextBoolean()) {
-          int other = present.get(rnd.nextInt(present.size()));
+          List<Integer> others = new ArrayList<>(present);
+          others.remove(Integer.valueOf(m));
+          int other = others.get(rnd.nextInt(others.size()));
           addRamp(y, other, steps - len, len, (rnd.nextBoolean() ? 1 : -1) * uniform(rnd, 3, 8), false);
         }
       }

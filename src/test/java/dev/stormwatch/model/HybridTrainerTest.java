@@ -35,7 +35,7 @@ class HybridTrainerTest {
     assumeTrue(DjlRuntime.available(), "PyTorch native library: " + DjlRuntime.loadError());
     artifact = dir.resolve("tiny/v1");
     HybridTrainer trainer = new HybridTrainer(options(4));
-    manifest = trainer.train(set(600, 4), SyntheticWindows.STEP, Map.of("source", "synthetic"), artifact);
+    manifest = trainer.train(set(400, 4), SyntheticWindows.STEP, Map.of("source", "synthetic"), artifact);
     losses = trainer.epochLosses();
   }
 
@@ -99,9 +99,19 @@ class HybridTrainerTest {
         batch.add(SyntheticWindows.window("svc0", 5000 + i, rnd));
       }
       batch.add(SyntheticWindows.shifted(SyntheticWindows.window("svc1", 5000, rnd), 1, 8, 5));
+      WindowAssembly silent = SyntheticWindows.shifted(SyntheticWindows.window("svc2", 5000, rnd), 1, 8, 5);
+      for (int m = 0; m < silent.metricNames.length; m++) {
+        silent.values[m * SyntheticWindows.STEPS + SyntheticWindows.STEPS - 1] = Double.NaN;
+      }
+      silent.infoCounts[SyntheticWindows.STEPS - 1] = 0;
+      silent.warnCounts[SyntheticWindows.STEPS - 1] = 0;
+      silent.errorCounts[SyntheticWindows.STEPS - 1] = 0;
+      batch.add(silent);
       List<DetectionResult> results = detector.scoreAll(batch);
 
-      assertThat(results).hasSize(7);
+      assertThat(results).hasSize(8);
+      assertThat(results.get(7).score).isZero();
+      assertThat(results.get(7).reason).contains("not scored");
       assertThat(detector.modelVersion()).isEqualTo("hybrid-v1");
       assertThat(results).allSatisfy(r -> assertThat(r.score).isBetween(0.0, 1.0));
       DetectionResult anomaly = results.get(6);
