@@ -1,0 +1,126 @@
+package dev.stormwatch.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Turns a normal window's features into a synthetic anomaly ending at the window's newest step:
+ * a spike, level shift, trend, variance change, dropped metric or error-log burst on present
+ * channels, with magnitudes in baseline sigmas. Self-supervised positives for training.
+ */
+public final class AnomalyInjector {
+  /** The kinds of injected anomaly. */
+  public enum Kind {
+    SPIKE, LEVEL_SHIFT, TREND, VARIANCE, DROPPED_METRIC, ERROR_BURST
+  }
+
+  private final FeatureSchema schema;
+
+  public AnomalyInjector(FeatureSchema schema) {
+    this.schema = schema;
+  }
+
+  /** Injects one random anomaly into a copy of {@code x}; null when no kind fits the window. */
+  public Injected inject(float[] x, Random rnd) {
+    List<Integer> present = presentMetrics(x);
+    boolean logs = x[schema.logMaskChannel() * schema.steps() + schema.steps() - 1] > 0;
+    List<Kind> kinds = new ArrayList<>();
+    if (!present.isEmpty()) {
+      kinds.addAll(List.of(Kind.SPIKE, Kind.LEVEL_SHIFT, Kind.TREND, Kind.VARIANCE,
+          Kind.DROPPED_METRIC));
+    }
+    if (logs) {
+      kinds.add(Kind.ERROR_BURST);
+    }
+    if (kinds.isEmpty()) {
+      return null;
+    }
+    Kind kind = kinds.get(rnd.nextInt(kinds.size()));
+    float[] y = x.clone();
+    int steps = schema.steps();
+    int m = present.isEmpty() ? -1 : present.get(rnd.nextInt(present.size()));
+    double sign = rnd.nextBoolean() ? 1 : -1;
+    switch (kind) {
+      case SPIKE -> {
+        int len = 1 + rnd.nextInt(2);
+        addRamp(y, m, steps - len, len, sign * uniform(rnd, 6, 14), false);
+      }
+      case LEVEL_SHIFT -> {
+        int len = 3 + rnd.nextInt(Math.max(1, steps - 3));
+        addRamp(y, m, steps - len, len, sign * uniform(rnd, 4, 10), false);
+        if (present.size() > 1 && rnd.nextBoolean()) {
+          List<Integer> others = new ArrayList<>(present);
+          others.remove(Integer.valueOf(m));
+          int other = others.get(rnd.nextInt(others.size()));
+          addRamp(y, other, steps - len, len, (rnd.nextBoolean() ? 1 : -1) * uniform(rnd, 3, 8), false);
+        }
+      }
+      case TREND -> {
+        int len = 4 + rnd.nextInt(Math.max(1, steps - 4));
+        addRamp(y, m, steps - len, len, sign * uniform(rnd, 5, 12), true);
+      }
+      case VARIANCE -> {
+        int len = 4 + rnd.nextInt(Math.max(1, steps - 4));
+        double amp = uniform(rnd, 4, 8);
+        for (int t = steps - len; t < steps; t++) {
+          if (y[schema.maskChannel(m) * steps + t] > 0) {
+            set(y, schema.valueChannel(m), t, y[schema.valueChannel(m) * steps + t] * 2
+                + amp * (t % 2 == 0 ? 1 : -1) * (0.6 + 0.4 * rnd.nextDouble()));
+          }
+        }
+      }
+      case DROPPED_METRIC -> {
+        int len = 3 + rnd.nextInt(Math.max(1, steps - 3));
+        for (int t = steps - len; t < steps; t++) {
+          y[schema.valueChannel(m) * steps + t] = 0f;
+          y[schema.maskChannel(m) * steps + t] = 0f;
+        }
+      }
+      case ERROR_BURST -> {
+        int len = 2 + rnd.nextInt(Math.max(1, steps - 2));
+        double size = uniform(rnd, 5, 15);
+        for (int t = steps - len; t < steps; t++) {
+          set(y, schema.errorChannel(), t, y[schema.errorChannel() * steps + t] + size);
+          if (rnd.nextBoolean()) {
+            set(y, schema.warnChannel(), t, y[schema.warnChannel() * steps + t] + size / 2);
+          }
+        }
+      }
+      default -> throw new IllegalStateException();
+    }
+    return new Injected(kind, y);
+  }
+
+  private void addRamp(float[] y, int m, int from, int len, double size, boolean ramp) {
+    int steps = schema.steps();
+    for (int t = Math.max(0, from); t < steps; t++) {
+      if (y[schema.maskChannel(m) * steps + t] > 0) {
+        double part = ramp ? (t - from + 1) / (double) len : 1.0;
+        set(y, schema.valueChannel(m), t, y[schema.valueChannel(m) * steps + t] + size * part);
+      }
+    }
+  }
+
+  private void set(float[] y, int channel, int t, double v) {
+    y[channel * schema.steps() + t] = (float) Math.max(-schema.clip(), Math.min(schema.clip(), v));
+  }
+
+  private List<Integer> presentMetrics(float[] x) {
+    List<Integer> present = new ArrayList<>();
+    int steps = schema.steps();
+    for (int m = 0; m < schema.metrics().size(); m++) {
+      if (x[schema.maskChannel(m) * steps + steps - 1] > 0) {
+        present.add(m);
+      }
+    }
+    return present;
+  }
+
+  private static double uniform(Random rnd, double lo, double hi) {
+    return lo + (hi - lo) * rnd.nextDouble();
+  }
+
+  /** An injected window and its kind. */
+  public record Injected(Kind kind, float[] features) {}
+}

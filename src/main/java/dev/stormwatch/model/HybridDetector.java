@@ -1,0 +1,189 @@
+package dev.stormwatch.model;
+
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import dev.stormwatch.detect.DetectionResult;
+import dev.stormwatch.detect.Detector;
+import dev.stormwatch.detect.DetectorFactory;
+import dev.stormwatch.window.WindowAssembly;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Serves a hybrid model artifact as a {@link Detector}: a batch of windows is scored in one forward
+ * pass of its single predictor; windows scoring at least {@link #EXPLAIN_FROM} are explained by
+ * occlusion (each present metric, and the log counts, reset to their baseline expectation in one
+ * further batched pass), the drops in margin becoming the contributor weights. Windows in whose
+ * newest step the key sent nothing score 0 unseen by the model, as in training.
+ */
+public final class HybridDetector implements Detector {
+  /** Windows from this score on get contributors. */
+  public static final double EXPLAIN_FROM = 0.5;
+  /** Contributor name of the log-count channels. */
+  public static final String LOG_SIGNAL = "log:error_rate";
+
+  private static final int MAX_CONTRIBUTORS = 3;
+  private static final int MAX_EVIDENCE = 3;
+
+  private final HybridModel model;
+  private final Predictor<float[][], float[][]> predictor;
+  private final Occlusion occlusion;
+
+  public HybridDetector(HybridModel model) {
+    this.model = model;
+    this.predictor = model.newPredictor();
+    this.occlusion = new Occlusion(model.manifest().schema());
+  }
+
+  /** Loads the artifact, refusing it unless it serves windows of this step and length. */
+  public static HybridDetector open(Path modelDir, long stepMillis, int windowSteps) throws IOException {
+    return new HybridDetector(HybridModel.load(modelDir, stepMillis, windowSteps));
+  }
+
+  /** A serializable factory: each subtask loads the artifact at {@code modelDir} itself. */
+  public static DetectorFactory factory(String modelDir, long stepMillis, int windowSteps) {
+    return () -> open(Path.of(modelDir), stepMillis, windowSteps);
+  }
+
+  @Override
+  public String modelVersion() {
+    return model.modelVersion();
+  }
+
+  @Override
+  public DetectionResult score(WindowAssembly window) {
+    return scoreAll(List.of(window)).get(0);
+  }
+
+  @Override
+  public List<DetectionResult> scoreAll(List<WindowAssembly> windows) {
+    if (windows.isEmpty()) {
+      return List.of();
+    }
+    ModelManifest manifest = model.manifest();
+    List<DetectionResult> results = new ArrayList<>(windows.size());
+    List<WindowAssembly> scored = new ArrayList<>();
+    List<DetectionResult> scoredResults = new ArrayList<>();
+    for (WindowAssembly w : windows) {
+      if (w.stepMillis != manifest.stepMillis) {
+        throw new IllegalArgumentException("window step " + w.stepMillis + " ms differs from the "
+            + modelVersion() + " model's " + manifest.stepMillis + " ms");
+      }
+      DetectionResult r = DetectionResult.forWindow(w);
+      r.modelVersion = modelVersion();
+      results.add(r);
+      if (model.featurizer().observedInNewestStep(w)) {
+        scored.add(w);
+        scoredResults.add(r);
+      } else {
+        r.reason = "no data from the key in the newest step; not scored";
+      }
+    }
+    if (!scored.isEmpty()) {
+      scoreObserved(scored, scoredResults);
+    }
+    return results;
+  }
+
+  private void scoreObserved(List<WindowAssembly> windows, List<DetectionResult> results) {
+    ModelManifest manifest = model.manifest();
+    float[][] rows = new float[windows.size()][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = model.featurizer().features(windows.get(i));
+    }
+    try {
+      float[][] out = predictor.predict(rows);
+      List<Integer> explain = new ArrayList<>();
+      for (int i = 0; i < rows.length; i++) {
+        results.get(i).score = manifest.scoreOf(out[0][i]);
+        if (results.get(i).score >= EXPLAIN_FROM) {
+          explain.add(i);
+        }
+      }
+      if (!explain.isEmpty()) {
+        explain(windows, rows, out, explain, results);
+      }
+      for (int i = 0; i < rows.length; i++) {
+        DetectionResult r = results.get(i);
+        r.reason = reason(r, out[i + 1], windows.get(i));
+      }
+    } catch (TranslateException e) {
+      throw new IllegalStateException(modelVersion() + " could not score a batch: " + e.getMessage(), e);
+    }
+  }
+
+  private void explain(List<WindowAssembly> windows, float[][] rows, float[][] out,
+      List<Integer> explain, List<DetectionResult> results) throws TranslateException {
+    List<Occlusion.Variant> variants = new ArrayList<>();
+    for (int i : explain) {
+      variants.addAll(occlusion.variants(i, rows[i]));
+    }
+    float[][] masked = new float[variants.size()][];
+    for (int v = 0; v < masked.length; v++) {
+      masked[v] = variants.get(v).features();
+    }
+    float[] maskedMargins = masked.length == 0 ? new float[0] : predictor.predict(masked)[0];
+    for (int i : explain) {
+      List<String> names = new ArrayList<>();
+      List<Double> drops = new ArrayList<>();
+      for (int v = 0; v < variants.size(); v++) {
+        Occlusion.Variant variant = variants.get(v);
+        double drop = out[0][i] - maskedMargins[v];
+        if (variant.window() == i && drop > 0) {
+          names.add(variant.signal() < 0 ? LOG_SIGNAL
+              : model.manifest().metrics.get(variant.signal()));
+          drops.add(drop);
+        }
+      }
+      fillContributors(results.get(i), names, drops);
+      if (names.contains(LOG_SIGNAL)) {
+        results.get(i).logEvidence = LogLines.evidence(windows.get(i), MAX_EVIDENCE);
+      }
+    }
+  }
+
+  private static void fillContributors(DetectionResult r, List<String> names, List<Double> drops) {
+    List<Integer> order = new ArrayList<>();
+    for (int k = 0; k < names.size(); k++) {
+      order.add(k);
+    }
+    order.sort((a, b) -> Double.compare(drops.get(b), drops.get(a)));
+    int n = Math.min(MAX_CONTRIBUTORS, order.size());
+    double total = 0;
+    for (double d : drops) {
+      total += d;
+    }
+    r.contributorSignals = new String[n];
+    r.contributorWeights = new double[n];
+    for (int k = 0; k < n; k++) {
+      r.contributorSignals[k] = names.get(order.get(k));
+      r.contributorWeights[k] = drops.get(order.get(k)) / total;
+    }
+  }
+
+  private static String reason(DetectionResult r, float[] attention, WindowAssembly w) {
+    int peak = 0;
+    for (int t = 1; t < attention.length; t++) {
+      peak = attention[t] > attention[peak] ? t : peak;
+    }
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "hybrid score %.2f", r.score));
+    for (int k = 0; k < r.contributorSignals.length; k++) {
+      sb.append(k == 0 ? "; driven by " : ", ").append(r.contributorSignals[k])
+          .append(String.format(Locale.ROOT, " (%.0f%%)", 100 * r.contributorWeights[k]));
+    }
+    if (peak < w.steps) {
+      sb.append(String.format(Locale.ROOT, "; attention peaks %d min before the window end",
+          (w.steps - 1 - peak) * w.stepMillis / 60_000));
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public void close() {
+    predictor.close();
+    model.close();
+  }
+}

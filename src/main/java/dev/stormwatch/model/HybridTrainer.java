@@ -1,0 +1,221 @@
+package dev.stormwatch.model;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Trains the hybrid network on a {@link TrainingSet} with the hinge loss, calibrates its margins
+ * (Platt scaling on training examples), evaluates AUC/F1 on the held-out split and writes the
+ * artifact ({@code hybrid-0000.params} + {@code manifest.json}). Deterministic given the seed.
+ */
+public final class HybridTrainer {
+  private static final int CALIBRATION_EXAMPLES = 4000;
+
+  private final TrainingOptions options;
+  private final List<Double> epochLosses = new ArrayList<>();
+
+  public HybridTrainer(TrainingOptions options) {
+    this.options = options;
+  }
+
+  /** Mean training loss of each finished epoch. */
+  public List<Double> epochLosses() {
+    return epochLosses;
+  }
+
+  /** Trains, evaluates and saves into {@code outDir}; returns the written manifest. */
+  public ModelManifest train(TrainingSet set, long stepMillis, Map<String, Object> dataSummary,
+      Path outDir) throws IOException {
+    long started = System.nanoTime();
+    Engine engine = DjlRuntime.engine();
+    engine.setRandomSeed((int) options.seed());
+    FeatureSchema schema = set.schema;
+    ModelDims dims = ModelDims.defaults(schema.channels(), schema.steps(), 0);
+    Files.createDirectories(outDir);
+    try (Model model = Model.newInstance(ModelManifest.MODEL_NAME, DjlRuntime.ENGINE)) {
+      HybridModelBlock block = new HybridModelBlock(dims);
+      model.setBlock(block);
+      DefaultTrainingConfig config = new DefaultTrainingConfig(new HingeLoss())
+          .optOptimizer(Adam.builder()
+              .optLearningRateTracker(Tracker.fixed((float) options.learningRate())).build());
+      long trainable;
+      try (Trainer trainer = model.newTrainer(config)) {
+        trainer.initialize(new Shape(options.batchSize(), schema.channels(), schema.steps()));
+        trainable = block.getParameters().values().stream()
+            .filter(p -> p.requiresGradient()).mapToLong(p -> p.getArray().size()).sum();
+        Random rnd = new Random(options.seed() ^ 0x5DEECE66DL);
+        for (int epoch = 0; epoch < options.epochs(); epoch++) {
+          epochLosses.add(runEpoch(trainer, set.train, schema, rnd));
+        }
+      }
+      ModelManifest manifest = manifest(set, stepMillis, dims, trainable);
+      try (Predictor<float[][], float[][]> predictor =
+          model.newPredictor(new HybridModel.RowsTranslator(schema))) {
+        calibrate(manifest, predictor, set.train, new Random(options.seed()));
+        evaluate(manifest, predictor, set.holdout);
+      } catch (TranslateException e) {
+        throw new IOException("scoring the held-out split failed: " + e.getMessage(), e);
+      }
+      manifest.training.putAll(dataSummary);
+      manifest.training.put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+      model.setProperty("Epoch", "0");
+      model.save(outDir, ModelManifest.MODEL_NAME);
+      manifest.write(outDir.resolve(ModelManifest.FILE));
+      return manifest;
+    }
+  }
+
+  private double runEpoch(Trainer trainer, List<TrainingSet.Example> examples, FeatureSchema schema,
+      Random rnd) {
+    int[] order = shuffled(examples.size(), rnd);
+    int batch = options.batchSize();
+    double sum = 0;
+    int batches = 0;
+    for (int from = 0; from + 2 <= order.length; from += batch) {
+      int n = Math.min(batch, order.length - from);
+      float[] x = new float[n * schema.size()];
+      float[] y = new float[n];
+      for (int i = 0; i < n; i++) {
+        TrainingSet.Example e = examples.get(order[from + i]);
+        System.arraycopy(e.features(), 0, x, i * schema.size(), schema.size());
+        y[i] = e.label();
+      }
+      try (NDManager scope = trainer.getManager().newSubManager()) {
+        NDArray features = scope.create(x, new Shape(n, schema.channels(), schema.steps()));
+        NDArray labels = scope.create(y);
+        try (GradientCollector gc = trainer.newGradientCollector()) {
+          NDList out = trainer.forward(new NDList(features));
+          NDArray loss = trainer.getLoss().evaluate(new NDList(labels), out);
+          gc.backward(loss);
+          sum += loss.getFloat();
+        }
+        trainer.step();
+      }
+      batches++;
+    }
+    return batches == 0 ? Double.NaN : sum / batches;
+  }
+
+  private ModelManifest manifest(TrainingSet set, long stepMillis, ModelDims dims, long trainable) {
+    ModelManifest m = new ModelManifest();
+    m.modelVersion = options.modelVersion();
+    m.createdAt = Instant.now().toString();
+    m.stepMillis = stepMillis;
+    m.steps = set.schema.steps();
+    m.metrics = set.schema.metrics();
+    m.clip = set.schema.clip();
+    m.minBaselineSamples = set.schema.minBaselineSamples();
+    m.normalisation = "metric z = (value - expected_center) / expected_scale of the key's hour-of-day"
+        + " baseline, clipped to +-clip, 0 with presence 0 when missing or immature; error/warn ="
+        + " (count - expected) / scale; info = log1p(count) - window mean";
+    m.convFilters = dims.convFilters();
+    m.lstmHidden = dims.lstmHidden();
+    m.rffDim = dims.rffDim();
+    m.rffSigma = dims.rffSigma();
+    m.logDim = dims.logDim();
+    m.trainableParameters = trainable;
+    m.embeddingModel = null;
+    m.training.put("seed", options.seed());
+    m.training.put("epochs", options.epochs());
+    m.training.put("batch_size", options.batchSize());
+    m.training.put("learning_rate", options.learningRate());
+    m.training.put("windows", set.windows);
+    m.training.put("windows_without_usable_channels", set.skippedUnusable);
+    m.training.put("train_examples", set.train.size());
+    m.training.put("labelled_positive_windows", set.labelledPositives);
+    m.training.put("injected", new java.util.TreeMap<>(set.injected));
+    m.training.put("epoch_losses", epochLosses.stream().map(l -> Math.round(l * 1e4) / 1e4).toList());
+    return m;
+  }
+
+  private void calibrate(ModelManifest m, Predictor<float[][], float[][]> predictor,
+      List<TrainingSet.Example> train, Random rnd) throws TranslateException {
+    int[] order = shuffled(train.size(), rnd);
+    int n = Math.min(CALIBRATION_EXAMPLES, train.size());
+    List<TrainingSet.Example> sample = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      sample.add(train.get(order[i]));
+    }
+    double[] margins = margins(predictor, sample);
+    double[] ab = BinaryMetrics.plattScaling(margins, labels(sample));
+    m.calibrationA = ab[0];
+    m.calibrationB = ab[1];
+  }
+
+  private void evaluate(ModelManifest m, Predictor<float[][], float[][]> predictor,
+      List<TrainingSet.Example> holdout) throws TranslateException {
+    double[] margins = margins(predictor, holdout);
+    double[] scores = new double[margins.length];
+    for (int i = 0; i < margins.length; i++) {
+      scores[i] = m.scoreOf(margins[i]);
+    }
+    int[] labels = labels(holdout);
+    double[] prf = BinaryMetrics.precisionRecallF1(scores, labels, 0.5);
+    m.evaluation.put("holdout_examples", holdout.size());
+    m.evaluation.put("holdout_positives", (int) java.util.Arrays.stream(labels).filter(l -> l > 0).count());
+    m.evaluation.put("auc", round(BinaryMetrics.auc(scores, labels)));
+    m.evaluation.put("threshold", 0.5);
+    m.evaluation.put("precision", round(prf[0]));
+    m.evaluation.put("recall", round(prf[1]));
+    m.evaluation.put("f1", round(prf[2]));
+  }
+
+  /** Margins of the examples, scored in batches of 512. */
+  static double[] margins(Predictor<float[][], float[][]> predictor, List<TrainingSet.Example> examples)
+      throws TranslateException {
+    double[] out = new double[examples.size()];
+    for (int from = 0; from < examples.size(); from += 512) {
+      int n = Math.min(512, examples.size() - from);
+      float[][] rows = new float[n][];
+      for (int i = 0; i < n; i++) {
+        rows[i] = examples.get(from + i).features();
+      }
+      float[] margins = predictor.predict(rows)[0];
+      for (int i = 0; i < n; i++) {
+        out[from + i] = margins[i];
+      }
+    }
+    return out;
+  }
+
+  private static int[] labels(List<TrainingSet.Example> examples) {
+    return examples.stream().mapToInt(TrainingSet.Example::label).toArray();
+  }
+
+  private static int[] shuffled(int n, Random rnd) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return order;
+  }
+
+  private static double round(double v) {
+    return Double.isNaN(v) ? v : Math.round(v * 1e4) / 1e4;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.stormwatch.model;
+
+import dev.stormwatch.detect.BaselineConfig;
+import dev.stormwatch.eval.Label;
+import dev.stormwatch.event.TelemetryEvent;
+import dev.stormwatch.window.WindowAssembly;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * {@code train.sh}: replays input-contract files through the baseline's panes and windows, builds
+ * self-supervised (and, with {@code --incidents}, labelled) examples and trains a hybrid model
+ * artifact into {@code --model-out}.
+ */
+public final class TrainCommand {
+  static final String USAGE = "usage: train.sh --input FILE [--input FILE ...] [--warmup FILE]"
+      + " [--incidents incidents.json] --model-out models/<name>/<version> [--seed N] [--epochs N]";
+
+  private TrainCommand() {}
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(args));
+  }
+
+  /** Runs the command; returns the exit code. */
+  public static int run(String[] args) throws Exception {
+    List<Path> inputs = new ArrayList<>();
+    List<Path> warmup = new ArrayList<>();
+    Path incidents = null;
+    Path out = null;
+    long seed = 1;
+    Integer epochs = null;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("-h") || a.equals("--help")) {
+        System.out.println(USAGE);
+        return 0;
+      }
+      if (i + 1 >= args.length) {
+        return usage("missing value for " + a);
+      }
+      String v = args[++i];
+      try {
+        switch (a) {
+          case "--input" -> inputs.add(Path.of(v));
+          case "--warmup" -> warmup.add(Path.of(v));
+          case "--incidents" -> incidents = Path.of(v);
+          case "--model-out" -> out = Path.of(v);
+          case "--seed" -> seed = Long.parseLong(v);
+          case "--epochs" -> epochs = Integer.parseInt(v);
+          default -> {
+            return usage("unknown option " + a);
+          }
+        }
+      } catch (NumberFormatException e) {
+        return usage(a + ": not a whole number: " + v);
+      }
+    }
+    if (inputs.isEmpty() || out == null) {
+      return usage("--input and --model-out are required");
+    }
+    TrainingOptions options = TrainingOptions.defaults(out.getFileName().toString(), seed);
+    if (epochs != null) {
+      options = options.withEpochs(epochs);
+    }
+    long started = System.nanoTime();
+    TelemetryFiles files = new TelemetryFiles();
+    List<TelemetryEvent> events = files.readAll(warmup, inputs);
+    BaselineConfig cfg = BaselineConfig.defaults();
+    List<WindowAssembly> windows = WindowReplay.windows(events, cfg);
+    List<Label> labels = incidents == null ? List.of() : Label.read(incidents);
+    TrainingSet set = TrainingSet.build(windows, labels, options, new Random(options.seed()));
+    System.out.printf("replayed %d records (%d rejected) into %d windows in %.1f s; %d train / %d"
+        + " held-out examples, channels %s%n", events.size(), files.rejected(), windows.size(),
+        (System.nanoTime() - started) / 1e9, set.train.size(), set.holdout.size(), set.schema.metrics());
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("inputs", inputs.stream().map(Path::toString).toList());
+    summary.put("warmup", warmup.stream().map(Path::toString).toList());
+    summary.put("incidents", incidents == null ? null : incidents.toString());
+    summary.put("records", events.size());
+    HybridTrainer trainer = new HybridTrainer(options);
+    ModelManifest m = trainer.train(set, cfg.stepMillis, summary, out);
+    System.out.printf("trained %s (%d parameters) in %.1f s: epoch losses %s; held-out %s%n",
+        out, m.trainableParameters, (System.nanoTime() - started) / 1e9, trainer.epochLosses(),
+        m.evaluation);
+    return 0;
+  }
+
+  private static int usage(String problem) {
+    System.err.println(problem);
+    System.err.println(USAGE);
+    return 2;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.stormwatch.model;
+
+/**
+ * Settings of one training run.
+ *
+ * @param modelVersion version written into the manifest ({@code hybrid-<version>} in alerts)
+ * @param seed seeds the engine (initial weights) and the injection and shuffling
+ * @param epochs passes over the training examples
+ * @param batchSize examples per step
+ * @param learningRate Adam learning rate
+ * @param vocabularySize most metric channels kept (the most frequent names)
+ * @param holdoutFraction newest share of windows held out for evaluation
+ * @param injectFraction share of normal windows that also yield a synthetic anomaly
+ * @param clip normalised values are clipped to [-clip, clip]
+ * @param minBaselineSamples steps a metric baseline must have learned before its channel is used
+ */
+public record TrainingOptions(
+    String modelVersion, long seed, int epochs, int batchSize, double learningRate,
+    int vocabularySize, double holdoutFraction, double injectFraction, double clip,
+    long minBaselineSamples) {
+
+  public TrainingOptions {
+    if (epochs < 1 || batchSize < 2 || !(learningRate > 0) || vocabularySize < 1
+        || !(holdoutFraction > 0 && holdoutFraction < 1) || !(injectFraction > 0)
+        || !(clip > 0) || minBaselineSamples < 0) {
+      throw new IllegalArgumentException("invalid training options: " + this);
+    }
+  }
+
+  /** Defaults: 6 epochs of batch 64 at 2e-3, 8 metric channels, 20 % held out, half injected. */
+  public static TrainingOptions defaults(String modelVersion, long seed) {
+    return new TrainingOptions(modelVersion, seed, 6, 64, 2e-3, 8, 0.2, 0.5, 8.0, 30);
+  }
+
+  public TrainingOptions withEpochs(int n) {
+    return new TrainingOptions(modelVersion, seed, n, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, minBaselineSamples);
+  }
+}

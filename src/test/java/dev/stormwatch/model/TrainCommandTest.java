@@ -1,0 +1,66 @@
+package dev.stormwatch.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the training CLI end to end on a small input-contract file. */
+class TrainCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void trainsAnArtifactFromInputContractRecords() throws Exception {
+    assumeTrue(DjlRuntime.available(), "PyTorch native library: " + DjlRuntime.loadError());
+    Path input = writeTelemetry(dir.resolve("history.jsonl"), 4 * 60);
+    Path out = dir.resolve("models/tiny/v7");
+
+    int code = TrainCommand.run(new String[] {
+        "--input", input.toString(), "--model-out", out.toString(), "--seed", "3", "--epochs", "1"});
+
+    assertThat(code).isZero();
+    try (HybridModel model = HybridModel.load(out, 60_000, 10)) {
+      assertThat(model.modelVersion()).isEqualTo("hybrid-v7");
+      assertThat(model.manifest().metrics).containsExactly("cpu_util", "latency_p99_ms");
+      assertThat(model.manifest().embeddingModel).isNull();
+      assertThat(model.manifest().training).containsEntry("seed", 3).containsKey("injected");
+      assertThat(model.manifest().evaluation).containsKeys("auc", "f1");
+    }
+  }
+
+  @Test
+  void rejectsIncompleteArguments() throws Exception {
+    assertThat(TrainCommand.run(new String[] {"--input", "x.jsonl"})).isEqualTo(2);
+    assertThat(TrainCommand.run(new String[] {"--input", "x", "--model-out", "m", "--seed", "z"}))
+        .isEqualTo(2);
+  }
+
+  private static Path writeTelemetry(Path file, int minutes) throws IOException {
+    Random rnd = new Random(5);
+    long t0 = Instant.parse("2026-03-02T00:00:00Z").toEpochMilli();
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < minutes; i++) {
+      for (String service : List.of("payments", "search")) {
+        String time = Instant.ofEpochMilli(t0 + i * 60_000L + 1000).toString();
+        lines.add(String.format(Locale.ROOT, "{\"kind\":\"metric\",\"time\":\"%s\",\"provider\":\"aws\","
+            + "\"service\":\"%s\",\"resource\":\"%s-1\",\"metrics\":{\"cpu_util\":%.3f,"
+            + "\"latency_p99_ms\":%.1f}}", time, service, service, 0.4 + 0.05 * rnd.nextGaussian(),
+            80 + 5 * rnd.nextGaussian()));
+        lines.add(String.format(Locale.ROOT, "{\"kind\":\"log\",\"time\":\"%s\",\"provider\":\"aws\","
+            + "\"service\":\"%s\",\"severity\":\"%s\",\"message\":\"request served in %d ms\"}",
+            time, service, rnd.nextInt(10) == 0 ? "ERROR" : "INFO", rnd.nextInt(100)));
+      }
+    }
+    Files.write(file, lines);
+    return file;
+  }
+}
