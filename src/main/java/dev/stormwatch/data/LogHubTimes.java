@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,7 @@ public final class LogHubTimes {
       Map.entry("HDFS", recipe("yyMMdd HHmmss", "Date", "Time")),
       Map.entry("HPC", epochSeconds("Time")),
       Map.entry("Hadoop", recipe("yyyy-MM-dd HH:mm:ss,SSS", "Date", "Time")),
-      Map.entry("HealthApp", recipe("yyyyMMdd-H:m:s:SSS", "Time")),
+      Map.entry("HealthApp", new Recipe(List.of("Time"), unpaddedMillis("yyyyMMdd-H:m:s:"))),
       Map.entry("Linux", recipe("MMM d HH:mm:ss", "Month", "Date", "Time")),
       Map.entry("Mac", recipe("MMM d HH:mm:ss", "Month", "Date", "Time")),
       Map.entry("OpenSSH", recipe("MMM d HH:mm:ss", "Date", "Day", "Time")),
@@ -79,6 +80,12 @@ public final class LogHubTimes {
 
   private static Recipe epochSeconds(String column) {
     return new Recipe(List.of(column), null);
+  }
+
+  /** HealthApp writes milliseconds as an unpadded number ({@code 22:15:29:6} is 6 ms). */
+  private static DateTimeFormatter unpaddedMillis(String pattern) {
+    return new DateTimeFormatterBuilder().appendPattern(pattern)
+        .appendValue(ChronoField.MILLI_OF_SECOND, 1, 3, SignStyle.NOT_NEGATIVE).toFormatter(Locale.ENGLISH);
   }
 
   private static Recipe recipe(String pattern, String... columns) {
