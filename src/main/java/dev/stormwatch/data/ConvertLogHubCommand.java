@@ -10,7 +10,7 @@ import java.util.List;
 public final class ConvertLogHubCommand {
   static final String USAGE = """
       usage: convert-loghub.sh --system NAME|all --out DIR [--root LOGHUB_DIR]
-        Writes DIR/<System>.jsonl (log records), DIR/<System>.events.jsonl (per line: line_id,
+        Writes DIR/<System>.jsonl (log records), DIR/events/<System>.jsonl (per line: line_id,
         event_id, event_template; label and anomalous for BGL and Thunderbird) and
         DIR/loghub-summary.json. --root defaults to ../shared/datasets/loghub from the project root.""";
 

@@ -1,6 +1,5 @@
 package dev.stormwatch.data;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,10 +19,13 @@ import java.util.zip.GZIPInputStream;
 public final class CsvReader implements Closeable {
   private final Reader in;
   private final StringBuilder field = new StringBuilder(256);
+  private final char[] buffer = new char[1 << 16];
+  private int position;
+  private int limit;
   private int pushedBack = -2;
 
   public CsvReader(Reader in) {
-    this.in = in instanceof BufferedReader ? in : new BufferedReader(in, 1 << 16);
+    this.in = in;
   }
 
   /** Opens a UTF-8 file, gunzipping it when its name ends in {@code .gz}. */
@@ -91,7 +93,15 @@ public final class CsvReader implements Closeable {
       pushedBack = -2;
       return c;
     }
-    return in.read();
+    if (position == limit) {
+      limit = in.read(buffer, 0, buffer.length);
+      position = 0;
+      if (limit <= 0) {
+        limit = 0;
+        return -1;
+      }
+    }
+    return buffer[position++];
   }
 
   @Override

@@ -121,10 +121,13 @@ public final class LogHubConverter {
         entries.stream().map(Entry::side).toList(), summary);
   }
 
-  /** Writes {@code <System>.jsonl} and {@code <System>.events.jsonl} into {@code dir}. */
+  /** Sidecar folder: kept apart so that {@code DIR/*.jsonl} globs only input records. */
+  public static final String SIDECAR_DIR = "events";
+
+  /** Writes {@code <System>.jsonl} and the sidecar {@code events/<System>.jsonl} into {@code dir}. */
   public static void write(Converted c, Path dir) throws IOException {
     JsonLinesFiles.write(dir.resolve(c.system() + ".jsonl"), c.records());
-    JsonLinesFiles.writeStrings(dir.resolve(c.system() + ".events.jsonl"), c.sidecar());
+    JsonLinesFiles.writeStrings(dir.resolve(SIDECAR_DIR).resolve(c.system() + ".jsonl"), c.sidecar());
   }
 
   private static String resource(Map<String, String> row) {

@@ -4,16 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads one Nezha per-minute log CSV ({@code Timestamp,TimeUnixNano,Node,PodName,Container,TraceID,
  * SpanID,Log}, the Log cell being the container runtime's JSON line) into log records: time from
- * TimeUnixNano, message = the application line without its local-time prefix, severity = the level
+ * the ISO Timestamp (UTC when it has no zone; TimeUnixNano when it does not parse, since that
+ * column holds overflowed values in a few rows), message = the application line without its local-time prefix, severity = the level
  * word near the start of the line (else INFO).
  */
 public final class NezhaLogs {
@@ -35,24 +41,47 @@ public final class NezhaLogs {
       if (header == null) {
         return out;
       }
+      int isoCol = header.indexOf("Timestamp");
       int nanoCol = header.indexOf("TimeUnixNano");
       int podCol = header.indexOf("PodName");
       int logCol = header.indexOf("Log");
-      if (nanoCol < 0 || podCol < 0 || logCol < 0) {
-        throw new IOException(file + ": expected TimeUnixNano, PodName and Log columns");
+      if (isoCol < 0 || nanoCol < 0 || podCol < 0 || logCol < 0) {
+        throw new IOException(file + ": expected Timestamp, TimeUnixNano, PodName and Log columns");
       }
       for (List<String> row = csv.next(); row != null; row = csv.next()) {
         if (row.size() != header.size()) {
           continue;
         }
-        long time = Long.parseLong(row.get(nanoCol).trim()) / 1_000_000L;
+        OptionalLong time = time(row.get(isoCol), row.get(nanoCol));
+        if (time.isEmpty()) {
+          continue;
+        }
         String pod = row.get(podCol);
         String message = message(row.get(logCol));
-        out.add(ContractRecords.log(time, provider, region, PodNames.serviceOf(pod), pod,
+        out.add(ContractRecords.log(time.getAsLong(), provider, region, PodNames.serviceOf(pod), pod,
             severity(message), message));
       }
     }
     return out;
+  }
+
+  /** Epoch millis from the ISO text, else from positive epoch nanos; empty when neither is usable. */
+  static OptionalLong time(String iso, String unixNanos) {
+    String t = iso.trim();
+    try {
+      return OptionalLong.of(Instant.parse(t).toEpochMilli());
+    } catch (DateTimeParseException e) {
+      try {
+        return OptionalLong.of(LocalDateTime.parse(t).toInstant(ZoneOffset.UTC).toEpochMilli());
+      } catch (DateTimeParseException e2) {
+        try {
+          long nanos = Long.parseLong(unixNanos.trim());
+          return nanos > 0 ? OptionalLong.of(nanos / 1_000_000L) : OptionalLong.empty();
+        } catch (NumberFormatException e3) {
+          return OptionalLong.empty();
+        }
+      }
+    }
   }
 
   /** The application line: the {@code log} field of the runtime JSON, without the time prefix. */

@@ -115,7 +115,7 @@ class LogHubAdapterTest {
         .containsExactly("disk 91% full, retrying", "quoted \"name\" failed", "plain");
     LogHubConverter.write(c, root.resolve("out"));
     assertThat(Files.readAllLines(root.resolve("out/Custom.jsonl"))).hasSize(3);
-    assertThat(Files.readAllLines(root.resolve("out/Custom.events.jsonl"))).hasSize(3);
+    assertThat(Files.readAllLines(root.resolve("out/events/Custom.jsonl"))).hasSize(3);
   }
 
   @Test

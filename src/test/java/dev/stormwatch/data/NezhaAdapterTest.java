@@ -130,6 +130,11 @@ class NezhaAdapterTest {
     assertThat(PodNames.serviceOf("ts-basic-service-5dc8d4f9fd-46997")).isEqualTo("ts-basic-service");
     assertThat(PodNames.serviceOf("frontend-579b9bff58-t2dbm")).isEqualTo("frontend");
     assertThat(PodNames.serviceOf("redis-cart")).isEqualTo("redis-cart");
+    assertThat(NezhaLogs.time("2023-01-29T09:20:29.295", "-6795364578871345152"))
+        .hasValue(Instant.parse("2023-01-29T09:20:29.295Z").toEpochMilli());
+    assertThat(NezhaLogs.time("2023-01-29T08:42:22.383150913Z", "1674981742383150913"))
+        .hasValue(1674981742383L);
+    assertThat(NezhaLogs.time("garbage", "-1")).isEmpty();
     assertThat(NezhaLogs.severity("WARN  v.s.i.VerifyCodeServiceImpl#114 ...")).isEqualTo("WARN");
     assertThat(NezhaLogs.severity("plain text without a level")).isEqualTo("INFO");
     assertThat(NezhaLogs.message("{\"log\":\"16:42:22.382 INFO  x.Y#1 done\\n\",\"stream\":\"stdout\"}"))
