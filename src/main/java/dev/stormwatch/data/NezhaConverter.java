@@ -91,6 +91,16 @@ public final class NezhaConverter {
       throw new IOException(day + ": the day spans more than " + HISTORY_SHIFT + "; shifted history would overlap live data");
     }
     List<IncidentLabel> labels = labels(o, faults);
+    ObjectNode meta = metadata(mapper, o, history, live, liveStart, liveEnd, logCount, labels.size());
+    meta.put("services", topology.size());
+    ArrayNode topo = meta.putArray("topology");
+    topology.values().forEach(topo::add);
+    return new NezhaDataset(history, live, labels, liveStart, liveEnd, meta);
+  }
+
+  /** The scenario.json content (without the topology). */
+  private static ObjectNode metadata(ObjectMapper mapper, NezhaOptions o, List<TimedLine> history,
+      List<TimedLine> live, Instant liveStart, Instant liveEnd, int logCount, int incidents) {
     ObjectNode meta = mapper.createObjectNode();
     meta.put("generator", ConvertNezhaCommand.class.getName());
     meta.put("source", "Nezha rca_data/" + o.date() + " (github.com/IntelligentDDS/Nezha)");
@@ -102,7 +112,6 @@ public final class NezhaConverter {
     meta.put("live_start", liveStart.toString());
     meta.put("live_end", liveEnd.toString());
     meta.put("providers", 1);
-    meta.put("services", topology.size());
     meta.put("history_records", history.size());
     meta.put("live_records", live.size());
     meta.put("log_records", logCount);
@@ -110,10 +119,8 @@ public final class NezhaConverter {
     meta.put("with_node_metrics", o.withNodeMetrics());
     meta.put("fault_minutes", o.faultMinutes());
     meta.put("tail_minutes", o.tailMinutes());
-    meta.put("incidents", labels.size());
-    ArrayNode topo = meta.putArray("topology");
-    topology.values().forEach(topo::add);
-    return new NezhaDataset(history, live, labels, liveStart, liveEnd, meta);
+    meta.put("incidents", incidents);
+    return meta;
   }
 
   static List<IncidentLabel> labels(NezhaOptions o, List<FaultList.Fault> faults) {
