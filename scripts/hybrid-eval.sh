@@ -2,5 +2,4 @@
 # Compares the hybrid model with the baseline on a scenario (alerts + scenario scores per detector).
 #   scripts/hybrid-eval.sh --warmup H --input L --model models/hybrid/v1 --incidents I [--benign B] [--out DIR]
 source "$(dirname "$0")/lib/common.sh"
-source "$(dirname "$0")/lib/djl-classpath.sh"
 stormwatch_java dev.stormwatch.model.ScenarioComparison "$@"

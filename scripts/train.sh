@@ -3,5 +3,4 @@
 #   scripts/train.sh --input FILE [--input FILE ...] [--warmup FILE] [--incidents incidents.json]
 #                    --model-out models/<name>/<version> [--seed N] [--epochs N]
 source "$(dirname "$0")/lib/common.sh"
-source "$(dirname "$0")/lib/djl-classpath.sh"
 stormwatch_java dev.stormwatch.model.TrainCommand "$@"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shared by the scripts: locate the repo, build the classes once, and run a main class on the
-# compile classpath (which includes Flink, declared `provided` for the cluster job jar).
+# compile + runtime classpath (Flink is `provided` for the cluster job jar; the native model
+# libraries are runtime-scoped).
 set -euo pipefail
 
 STORMWATCH_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -15,8 +16,12 @@ stormwatch_build() {
     return 0
   fi
   echo "[stormwatch] building (first run downloads dependencies; later runs take seconds)..." >&2
+  # compile scope holds Flink (provided); runtime scope adds the native model libraries
   (cd "$STORMWATCH_HOME" && mvn -q -B -DskipTests compile dependency:build-classpath \
-      -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=compile >&2)
+      -Dmdep.outputFile="$CLASSPATH_FILE.compile" -Dmdep.includeScope=compile >&2 \
+    && mvn -q -B dependency:build-classpath \
+      -Dmdep.outputFile="$CLASSPATH_FILE.runtime" -Dmdep.includeScope=runtime >&2)
+  { cat "$CLASSPATH_FILE.compile"; printf ':'; cat "$CLASSPATH_FILE.runtime"; } > "$CLASSPATH_FILE"
   touch "$stamp"
 }
 

@@ -51,6 +51,7 @@ public final class ConfigLoader {
         case "--parallelism" -> c.parallelism = Integer.parseInt(v);
         case "--max-parallelism" -> c.maxParallelism = Integer.parseInt(v);
         case "--detector" -> c.detector = v;
+        case "--model" -> c.modelDir = v;
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
       }
     }
@@ -69,7 +70,7 @@ public final class ConfigLoader {
         "options: [--config FILE] [--input FILE ...] [--warmup FILE ...] [--output DIR]",
         "         [--kafka HOST:PORT] [--input-topic T[,T]] [--alerts-topic T] [--dead-letter-topic T]",
         "         [--starting-offsets earliest|latest|committed] [--group ID] [--bounded]",
-        "         [--parallelism N] [--max-parallelism N] [--detector baseline]");
+        "         [--parallelism N] [--max-parallelism N] [--detector baseline|hybrid] [--model DIR]");
   }
 
   /** Applies a YAML configuration file on top of {@code c}. */
@@ -106,6 +107,7 @@ public final class ConfigLoader {
       case "window.idle-timeout" -> c.idleTimeout = DurationParser.parse(v.asText());
       case "window.key-retention" -> c.keyRetention = DurationParser.parse(v.asText());
       case "detector.name" -> c.detector = v.asText();
+      case "detector.model" -> c.modelDir = v.asText();
       case "detector.timeout" -> c.asyncTimeout = DurationParser.parse(v.asText());
       case "detector.capacity" -> c.asyncCapacity = v.asInt();
       case "detector.batch-size" -> c.batchSize = v.asInt();

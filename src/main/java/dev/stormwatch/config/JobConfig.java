@@ -46,7 +46,10 @@ public class JobConfig implements Serializable {
   public Duration keyRetention = Duration.ofDays(7);
 
   // ---- detection
+  /** {@code baseline} or {@code hybrid}. */
   public String detector = "baseline";
+  /** Model artifact directory of the hybrid detector. */
+  public String modelDir = "models/hybrid/v1";
   public Duration asyncTimeout = Duration.ofSeconds(5);
   public int asyncCapacity = 256;
   public int batchSize = 32;

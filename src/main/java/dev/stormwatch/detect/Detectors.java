@@ -1,19 +1,28 @@
 package dev.stormwatch.detect;
 
+import dev.stormwatch.model.HybridDetector;
 import java.util.List;
 
 /** Resolves a detector name from the configuration to a serializable factory. */
 public final class Detectors {
   /** Detector names the job can serve. */
-  public static final List<String> NAMES = List.of("baseline");
+  public static final List<String> NAMES = List.of("baseline", "hybrid");
 
   private Detectors() {}
 
-  public static DetectorFactory factory(String name, BaselineConfig baselineConfig) {
-    if (name.equals("baseline")) {
-      return () -> new BaselineDetector(baselineConfig);
+  /**
+   * @param name {@code baseline}, or {@code hybrid} (the paper's model, loaded from {@code modelDir}
+   *     on each subtask; refused when it cannot serve windows of this step and length)
+   */
+  public static DetectorFactory factory(String name, String modelDir, BaselineConfig baselineConfig) {
+    switch (name) {
+      case "baseline":
+        return () -> new BaselineDetector(baselineConfig);
+      case "hybrid":
+        return HybridDetector.factory(modelDir, baselineConfig.stepMillis, baselineConfig.windowSteps);
+      default:
+        throw new IllegalArgumentException(
+            "unknown detector '" + name + "'; available: " + String.join(", ", NAMES));
     }
-    throw new IllegalArgumentException(
-        "unknown detector '" + name + "'; available: " + String.join(", ", NAMES));
   }
 }
