@@ -214,11 +214,7 @@ public final class DrainTemplateMiner {
 
   /** FNV-1a 64 of the first template; a live clash is re-mixed until free (deterministic). */
   private long uniqueId(String template) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < template.length(); i++) {
-      h ^= template.charAt(i);
-      h *= 0x100000001b3L;
-    }
+    long h = TemplateIds.of(template);
     while (byId.containsKey(h)) {
       h = mix(h + 0x9E3779B97F4A7C15L);
     }

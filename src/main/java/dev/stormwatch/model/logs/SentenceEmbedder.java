@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sentence embeddings from a sentence-transformer ONNX model and its HuggingFace tokenizer.json:
@@ -33,7 +34,7 @@ import java.util.Map;
  * telemetry is opted out of ({@code OPT_OUT_TRACKING}) unless set otherwise; it works with {@code
  * DJL_OFFLINE=true}. Calls are serialised ({@code synchronized}); share one instance per JVM.
  */
-public final class SentenceEmbedder implements AutoCloseable {
+public final class SentenceEmbedder implements TextEmbedder, AutoCloseable {
   /** Classpath resources of the bundled model. */
   public static final String MINILM_ONNX = "/all-minilm-l6-v2.onnx";
 
@@ -75,7 +76,7 @@ public final class SentenceEmbedder implements AutoCloseable {
     }
     this.typeIds = session.getInputNames().contains("token_type_ids");
     this.output = TokenPooling.chooseOutput(session);
-    this.dimension = embedBatch(List.of("dimension probe"))[0].length;
+    this.dimension = run(tokenizer.batchEncode(List.of("dimension probe")))[0].length;
   }
 
   /** The bundled all-MiniLM-L6-v2 (fp32, 384-d) with default options. */
@@ -104,8 +105,21 @@ public final class SentenceEmbedder implements AutoCloseable {
     }
   }
 
-  /** Unit-length embeddings of the texts, in order; texts are batched by similar token length. */
-  public synchronized float[][] embed(List<String> texts) throws OrtException {
+  /**
+   * Unit-length embeddings of the texts, in order; texts are batched by similar token length.
+   *
+   * @throws IllegalStateException when ONNX Runtime fails
+   */
+  @Override
+  public synchronized float[][] embed(List<String> texts) {
+    try {
+      return embedSorted(texts);
+    } catch (OrtException e) {
+      throw new IllegalStateException("embedding with " + modelId + " failed", e);
+    }
+  }
+
+  private float[][] embedSorted(List<String> texts) throws OrtException {
     float[][] out = new float[texts.size()][];
     Encoding[] encodings = tokenizer.batchEncode(texts);
     List<Integer> order = new ArrayList<>(texts.size());
@@ -128,12 +142,8 @@ public final class SentenceEmbedder implements AutoCloseable {
   }
 
   /** The unit-length embedding of one text. */
-  public float[] embed(String text) throws OrtException {
+  public float[] embed(String text) {
     return embed(List.of(text))[0];
-  }
-
-  private float[][] embedBatch(List<String> texts) throws OrtException {
-    return run(tokenizer.batchEncode(texts));
   }
 
   private float[][] run(Encoding[] batch) throws OrtException {
@@ -162,7 +172,7 @@ public final class SentenceEmbedder implements AutoCloseable {
       if (typeIds) {
         inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
       }
-      try (OrtSession.Result result = session.run(inputs, java.util.Set.of(output.name()))) {
+      try (OrtSession.Result result = session.run(inputs, Set.of(output.name()))) {
         OnnxValue value = result.get(0);
         return TokenPooling.poolAndNormalise((OnnxTensor) value, output, mask, rows, length);
       }
@@ -172,6 +182,7 @@ public final class SentenceEmbedder implements AutoCloseable {
   }
 
   /** Embedding width (384 for all-MiniLM-L6-v2). */
+  @Override
   public int dimension() {
     return dimension;
   }

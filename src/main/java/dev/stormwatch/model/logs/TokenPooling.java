@@ -74,13 +74,18 @@ final class TokenPooling {
 
   /** Scales to unit L2 norm in place (a zero vector stays zero). */
   static void normalise(float[] v) {
+    normalise(v, v.length);
+  }
+
+  /** Scales the first {@code length} entries to unit L2 norm in place. */
+  static void normalise(float[] v, int length) {
     double squares = 0;
-    for (float x : v) {
-      squares += (double) x * x;
+    for (int i = 0; i < length; i++) {
+      squares += (double) v[i] * v[i];
     }
     double norm = Math.sqrt(squares);
     if (norm > 1e-12) {
-      for (int i = 0; i < v.length; i++) {
+      for (int i = 0; i < length; i++) {
         v[i] = (float) (v[i] / norm);
       }
     }
