@@ -7,12 +7,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Opens ONNX Runtime sessions on the asked device, falling back to the CPU with one log line. */
 final class OnnxSessions {
   private static final Logger LOG = LoggerFactory.getLogger(OnnxSessions.class);
+  private static final long INIT_STACK_BYTES = 64L << 20;
+  private static OrtEnvironment environment;
 
   private OnnxSessions() {}
 
@@ -20,22 +23,59 @@ final class OnnxSessions {
   record Opened(OrtSession session, String device) {}
 
   static Opened open(byte[] model, EmbedderOptions options) throws OrtException {
-    ensureTempDir();
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    OrtEnvironment env = environment();
     int cuda = EmbedderOptions.cudaIndex(options.device());
     if (cuda >= 0) {
       try (OrtSession.SessionOptions so = baseOptions(options)) {
         so.addCUDA(cuda);
         return new Opened(env.createSession(model, so), "cuda:" + cuda);
       } catch (OrtException | RuntimeException e) {
-        LOG.info(
-            "Sentence embedder: device '{}' asked for CUDA {}, which this ONNX Runtime cannot use ({}); running on the CPU",
-            options.device(), cuda, firstLine(e.getMessage()));
+        String message = "Sentence embedder: device '{}' asked for CUDA {}, which this ONNX Runtime cannot use ({}); running on the CPU";
+        if (options.device().trim().equalsIgnoreCase("auto")) {
+          LOG.info(message, options.device(), cuda, firstLine(e.getMessage()));
+        } else {
+          LOG.warn(message, options.device(), cuda, firstLine(e.getMessage()));
+        }
       }
     }
     try (OrtSession.SessionOptions so = baseOptions(options)) {
       return new Opened(env.createSession(model, so), "cpu");
     }
+  }
+
+  /**
+   * The ONNX Runtime environment, created once on a helper thread with a 64 MiB stack: loading the
+   * native library on a thread with the JVM's default 1 MiB stack crashed the JVM (SIGSEGV) on this
+   * project's classpath, whereas sessions then open and run fine on ordinary threads.
+   */
+  static synchronized OrtEnvironment environment() {
+    if (environment == null) {
+      ensureTempDir();
+      AtomicReference<OrtEnvironment> created = new AtomicReference<>();
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      Runnable init =
+          () -> {
+            try {
+              created.set(OrtEnvironment.getEnvironment());
+            } catch (Throwable e) {
+              failure.set(e);
+            }
+          };
+      Thread thread = new Thread(null, init, "onnxruntime-init", INIT_STACK_BYTES);
+      thread.setDaemon(true);
+      thread.start();
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while loading ONNX Runtime", e);
+      }
+      if (failure.get() != null) {
+        throw new IllegalStateException("ONNX Runtime cannot load: " + failure.get(), failure.get());
+      }
+      environment = created.get();
+    }
+    return environment;
   }
 
   private static OrtSession.SessionOptions baseOptions(EmbedderOptions options) throws OrtException {

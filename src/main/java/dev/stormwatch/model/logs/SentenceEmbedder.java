@@ -163,7 +163,7 @@ public final class SentenceEmbedder implements TextEmbedder, AutoCloseable {
       System.arraycopy(rowMask, 0, mask, r * length, rowMask.length);
       System.arraycopy(rowTypes, 0, types, r * length, rowTypes.length);
     }
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    OrtEnvironment env = OnnxSessions.environment();
     long[] shape = {rows, length};
     Map<String, OnnxTensor> inputs = new HashMap<>();
     try {
