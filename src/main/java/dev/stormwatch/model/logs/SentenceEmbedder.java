@@ -65,18 +65,32 @@ public final class SentenceEmbedder implements TextEmbedder, AutoCloseable {
     tokenizerOptions.put("padding", "false");
     tokenizerOptions.put("maxLength", Integer.toString(options.maxSequenceLength()));
     this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, tokenizerOptions);
-    OnnxSessions.Opened opened = OnnxSessions.open(model, options);
+    OnnxSessions.Opened opened;
+    try {
+      opened = OnnxSessions.open(model, options);
+    } catch (OrtException | RuntimeException e) {
+      tokenizer.close();
+      throw e;
+    }
     this.session = opened.session();
     this.device = opened.device();
+    try {
+      checkInputs(session, modelId);
+      this.typeIds = session.getInputNames().contains("token_type_ids");
+      this.output = TokenPooling.chooseOutput(session);
+      this.dimension = run(tokenizer.batchEncode(List.of("dimension probe")))[0].length;
+    } catch (OrtException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private static void checkInputs(OrtSession session, String modelId) {
     for (String input : session.getInputNames()) {
       if (!input.equals("input_ids") && !input.equals("attention_mask") && !input.equals("token_type_ids")) {
-        close();
         throw new IllegalArgumentException("model " + modelId + " needs an unsupported input: " + input);
       }
     }
-    this.typeIds = session.getInputNames().contains("token_type_ids");
-    this.output = TokenPooling.chooseOutput(session);
-    this.dimension = run(tokenizer.batchEncode(List.of("dimension probe")))[0].length;
   }
 
   /** The bundled all-MiniLM-L6-v2 (fp32, 384-d) with default options. */
@@ -121,6 +135,9 @@ public final class SentenceEmbedder implements TextEmbedder, AutoCloseable {
 
   private float[][] embedSorted(List<String> texts) throws OrtException {
     float[][] out = new float[texts.size()][];
+    if (texts.isEmpty()) {
+      return out;
+    }
     Encoding[] encodings = tokenizer.batchEncode(texts);
     List<Integer> order = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {

@@ -45,6 +45,7 @@ class SentenceEmbedderTest {
     assertThat(e.modelId()).isEqualTo(SentenceEmbedder.MINILM_ID);
     assertThat(e.sha256()).hasSize(64).matches("[0-9a-f]+");
     assertThat(e.device()).isIn("cpu", "cuda:0");
+    assertThat(e.embed(List.of())).isEmpty();
     float[][] vectors = e.embed(List.of("disk full on /var", "", "x".repeat(5000)));
     for (float[] v : vectors) {
       assertThat(v).hasSize(384);
