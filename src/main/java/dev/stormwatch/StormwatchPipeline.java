@@ -2,6 +2,7 @@ package dev.stormwatch;
 
 import dev.stormwatch.alert.AlertLifecycle;
 import dev.stormwatch.alert.AlertPolicy;
+import dev.stormwatch.alert.bayes.PosteriorCalculator;
 import dev.stormwatch.config.JobConfig;
 import dev.stormwatch.detect.AsyncDetectFunction;
 import dev.stormwatch.detect.BaselineConfig;
@@ -79,21 +80,20 @@ public final class StormwatchPipeline {
             cfg.keyRetention.toMillis(), baselineConfig))
         .uid(Uids.WINDOWS)
         .name("assemble windows");
-    DataStream<WindowAssembly> live = windows
-        .filter(w -> w.live)
-        .uid(Uids.LIVE_WINDOWS)
-        .name("live windows");
     DataStream<DetectionResult> scored = AsyncDataStream
         .unorderedWait(
-            live,
+            windows,
             new AsyncDetectFunction(detector, baselineConfig, cfg.batchSize, cfg.batchMaxDelay.toMillis()),
             cfg.asyncTimeout.toMillis(), TimeUnit.MILLISECONDS, cfg.asyncCapacity)
         .uid(Uids.DETECT)
         .name("detect (" + cfg.detector + ")");
     DataStream<AlertEvent> alerts = scored
         .keyBy(DetectionResult::key)
-        .process(new AlertLifecycle(new AlertPolicy(
-            cfg.alertThreshold, cfg.raiseAfter, cfg.resolveThreshold, cfg.resolveAfter)))
+        .process(new AlertLifecycle(
+            new AlertPolicy(cfg.alertThreshold, cfg.raiseAfter, cfg.resolveThreshold, cfg.resolveAfter),
+            PosteriorCalculator.defaults(),
+            cfg.priorIncidentRate, cfg.priorStrength,
+            cfg.keyRetention.toMillis()))
         .uid(Uids.ALERTS)
         .name("alert lifecycle");
     return new Detected(alerts, windows.getSideOutput(WindowAssembler.LATE));

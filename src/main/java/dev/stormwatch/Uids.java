@@ -13,7 +13,6 @@ public final class Uids {
   public static final String PARSE_KAFKA = "parse-kafka";
   public static final String WATERMARKS = "event-time-watermarks";
   public static final String WINDOWS = "assemble-windows";
-  public static final String LIVE_WINDOWS = "live-windows";
   public static final String DETECT = "detect-async";
   public static final String ALERTS = "alert-lifecycle";
   public static final String DELIVERY = "deliver-alerts";

@@ -1,5 +1,6 @@
 package dev.stormwatch.alert;
 
+import dev.stormwatch.alert.bayes.PosteriorResult;
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.event.AlertEvent;
 import dev.stormwatch.event.Keys;
@@ -36,9 +37,17 @@ public final class AlertPolicy implements Serializable {
 
   /**
    * Advances the state with the next window's result (windows must come in event-time order) and
-   * returns the alert event it causes, or null.
+   * returns the alert event it causes, or null. Without a posterior the score stands in for it.
    */
   public AlertEvent advance(AlertState s, DetectionResult r) {
+    return advance(s, r, null);
+  }
+
+  /**
+   * As {@link #advance(AlertState, DetectionResult)}, with the Bayesian layer's posterior for the
+   * window carried into the event (posterior, uncertainty and why).
+   */
+  public AlertEvent advance(AlertState s, DetectionResult r, PosteriorResult belief) {
     if (r.windowEnd <= s.lastWindowEnd) {
       return null;
     }
@@ -52,14 +61,14 @@ public final class AlertPolicy implements Serializable {
         s.peakScore = r.score;
         s.severity = severity(r.score);
         s.alertId = alertId(r, r.windowEnd);
-        return event(s, r, AlertEvent.FIRING);
+        return event(s, r, belief, AlertEvent.FIRING);
       }
       return null;
     }
     s.peakScore = Math.max(s.peakScore, r.score);
     s.below = r.score < resolveThreshold ? s.below + 1 : 0;
     if (s.below >= resolveAfter) {
-      AlertEvent resolved = event(s, r, AlertEvent.RESOLVED);
+      AlertEvent resolved = event(s, r, belief, AlertEvent.RESOLVED);
       s.firing = false;
       s.above = 0;
       s.below = 0;
@@ -93,14 +102,15 @@ public final class AlertPolicy implements Serializable {
     return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  private static AlertEvent event(AlertState s, DetectionResult r, String status) {
+  private static AlertEvent event(
+      AlertState s, DetectionResult r, PosteriorResult belief, String status) {
     List<AlertEvent.Contributor> contributors = new ArrayList<>();
     for (int i = 0; i < r.contributorSignals.length; i++) {
       contributors.add(new AlertEvent.Contributor(r.contributorSignals[i], round(r.contributorWeights[i])));
     }
     String where = r.provider + "/" + r.service + (r.region.isEmpty() ? "" : " (" + r.region + ")");
     String summary = status.equals(AlertEvent.FIRING)
-        ? "Anomaly on " + where + ": " + r.reason
+        ? "Anomaly on " + where + ": " + r.reason + (belief == null ? "" : ". Bayes: " + belief.why())
         : "Recovered on " + where + " after " + (r.windowEnd - s.firedAt) / 60_000 + " min (peak score "
             + round(s.peakScore) + ")";
     return new AlertEvent(
@@ -114,7 +124,8 @@ public final class AlertPolicy implements Serializable {
         Instant.ofEpochMilli(r.windowEnd).toString(),
         Instant.now().toString(),
         round(r.score),
-        round(r.score),
+        round(belief == null ? r.score : belief.posterior()),
+        round(belief == null ? 0.0 : belief.uncertainty()),
         r.modelVersion + (r.fallback ? "+fallback" : ""),
         summary.length() > 1024 ? summary.substring(0, 1024) : summary,
         contributors,

@@ -64,6 +64,10 @@ public class JobConfig implements Serializable {
   public double resolveThreshold = 0.5;
   /** Consecutive calm windows before a firing alert resolves. */
   public int resolveAfter = 5;
+  /** Prior mean of the share of windows that belong to an incident (Bayesian layer). */
+  public double priorIncidentRate = 0.02;
+  /** Weight of that prior, in pseudo-windows, for a key that has no history yet. */
+  public double priorStrength = 200;
 
   // ---- runtime
   /** 0 means the environment's default. */
@@ -87,6 +91,8 @@ public class JobConfig implements Serializable {
     require(alertThreshold > 0 && alertThreshold <= 1, "alert.threshold must be in (0, 1]");
     require(resolveThreshold >= 0 && resolveThreshold <= alertThreshold,
         "alert.resolve-threshold must be in [0, alert.threshold]");
+    require(priorIncidentRate > 0 && priorIncidentRate < 1 && priorStrength > 0,
+        "alert.prior-incident-rate must be in (0, 1) and alert.prior-strength > 0");
     require(raiseAfter >= 1 && resolveAfter >= 1, "alert.raise-after and resolve-after must be >= 1");
     require(asyncCapacity >= 1 && batchSize >= 1, "detector.capacity and batch-size must be >= 1");
     require(maxParallelism >= 0 && parallelism >= 0

@@ -7,7 +7,7 @@ import java.util.List;
 /** One alert event of the output contract (a JSON Lines row or a Kafka message). */
 @JsonPropertyOrder({
   "alert_id", "dedup_key", "status", "severity", "provider", "region", "service", "event_time",
-  "emitted_at", "score", "posterior", "model_version", "summary", "contributors", "log_evidence"
+  "emitted_at", "score", "posterior", "uncertainty", "model_version", "summary", "contributors", "log_evidence"
 })
 public record AlertEvent(
     @JsonProperty("alert_id") String alertId,
@@ -21,6 +21,7 @@ public record AlertEvent(
     @JsonProperty("emitted_at") String emittedAt,
     @JsonProperty("score") double score,
     @JsonProperty("posterior") double posterior,
+    @JsonProperty("uncertainty") double uncertainty,
     @JsonProperty("model_version") String modelVersion,
     @JsonProperty("summary") String summary,
     @JsonProperty("contributors") List<Contributor> contributors,

@@ -2,6 +2,7 @@ package dev.stormwatch.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stormwatch.alert.bayes.PosteriorCalculator;
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.event.AlertEvent;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -14,8 +15,11 @@ import org.junit.jupiter.api.Test;
 class AlertLifecycleTest {
   private static final long MIN = 60_000L;
 
+  private static final long RETENTION = 60 * MIN;
+
   private static DetectionResult result(long minute, double score) {
     DetectionResult r = new DetectionResult();
+    r.live = true;
     r.provider = "aws";
     r.service = "payments";
     r.windowEnd = minute * MIN;
@@ -24,13 +28,20 @@ class AlertLifecycleTest {
     return r;
   }
 
-  @Test
-  void ordersByEventTimeFiresResolvesAndLeavesNoState() throws Exception {
-    try (KeyedOneInputStreamOperatorTestHarness<String, DetectionResult, AlertEvent> h =
+  private static KeyedOneInputStreamOperatorTestHarness<String, DetectionResult, AlertEvent> harness()
+      throws Exception {
+    KeyedOneInputStreamOperatorTestHarness<String, DetectionResult, AlertEvent> h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new AlertLifecycle(new AlertPolicy(0.7, 2, 0.5, 2))),
-            DetectionResult::key, Types.STRING)) {
-      h.open();
+            new KeyedProcessOperator<>(new AlertLifecycle(new AlertPolicy(0.7, 2, 0.5, 2),
+                PosteriorCalculator.defaults(), 0.02, 200, RETENTION)),
+            DetectionResult::key, Types.STRING);
+    h.open();
+    return h;
+  }
+
+  @Test
+  void ordersByEventTimeFiresResolvesAndCarriesThePosterior() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, DetectionResult, AlertEvent> h = harness()) {
       // the async detector delivered minute 2 before minute 1: in order they fire the alert
       h.processElement(new StreamRecord<>(result(2, 0.9), 2 * MIN));
       h.processElement(new StreamRecord<>(result(1, 0.9), 1 * MIN));
@@ -42,6 +53,25 @@ class AlertLifecycleTest {
       assertThat(h.extractOutputValues().get(0).eventTime()).isEqualTo("1970-01-01T00:02:00Z");
       h.processWatermark(4 * MIN);
       assertThat(h.extractOutputValues()).extracting(AlertEvent::status).containsExactly("firing", "resolved");
+      AlertEvent fired = h.extractOutputValues().get(0);
+      assertThat(fired.posterior()).isBetween(0.0, 1.0);
+      assertThat(fired.uncertainty()).isBetween(0.0, 1.0);
+      assertThat(fired.summary()).contains("Bayes: P(incident)=");
+    }
+  }
+
+  @Test
+  void warmupWindowsTeachTheBeliefButNeverAlertAndIdleKeysAreForgotten() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, DetectionResult, AlertEvent> h = harness()) {
+      for (int m = 1; m <= 30; m++) {
+        DetectionResult r = result(m, m % 10 == 0 ? 0.95 : 0.05);
+        r.live = false;
+        h.processElement(new StreamRecord<>(r, m * MIN));
+      }
+      h.processWatermark(30 * MIN);
+      assertThat(h.extractOutputValues()).isEmpty();
+      assertThat(h.numKeyedStateEntries()).isPositive();
+      h.processWatermark(30 * MIN + RETENTION);
       assertThat(h.numKeyedStateEntries()).isZero();
       assertThat(h.numEventTimeTimers()).isZero();
     }

@@ -53,7 +53,7 @@ class DeliverAlertsTest {
 
   private static AlertEvent alert(String status) {
     return new AlertEvent("id-1", "stormwatch-abc", status, "error", "aws", "us-east-1", "payments",
-        "2026-03-03T09:41:00Z", "2026-03-03T09:41:01Z", 0.9, 0.9, "baseline-1", "Anomaly on aws/payments",
+        "2026-03-03T09:41:00Z", "2026-03-03T09:41:01Z", 0.9, 0.9, 0.05, "baseline-1", "Anomaly on aws/payments",
         List.of(new AlertEvent.Contributor("latency_p99_ms", 1.0)), List.of("timeout after 3000 ms"));
   }
 

@@ -59,6 +59,7 @@ public final class AlertmanagerClient {
     }
     annotations.put("contributors", contributors.toString());
     annotations.put("posterior", Double.toString(a.posterior()));
+    annotations.put("uncertainty", Double.toString(a.uncertainty()));
     annotations.put("score", Double.toString(a.score()));
     annotations.put("model_version", a.modelVersion());
     annotations.put("dedup_key", a.dedupKey());

@@ -81,6 +81,7 @@ public final class PagerDutyEvents {
     ObjectNode d = JSON.objectNode();
     d.put("alert_id", a.alertId());
     d.put("posterior", a.posterior());
+    d.put("uncertainty", a.uncertainty());
     d.put("score", a.score());
     d.put("model_version", a.modelVersion());
     d.put("event_time", a.eventTime());

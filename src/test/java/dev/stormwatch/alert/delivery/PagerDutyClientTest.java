@@ -102,7 +102,7 @@ class PagerDutyClientTest {
     AlertEvent base = Alerts.firing("error", "s");
     List<String> logs = new ArrayList<>(Collections.nCopies(2000, "y".repeat(5000)));
     AlertEvent big = new AlertEvent(base.alertId(), base.dedupKey(), base.status(), base.severity(), base.provider(),
-        base.region(), base.service(), base.eventTime(), base.emittedAt(), base.score(), base.posterior(),
+        base.region(), base.service(), base.eventTime(), base.emittedAt(), base.score(), base.posterior(), base.uncertainty(),
         base.modelVersion(), base.summary(), base.contributors(), logs);
     JsonNode details = PagerDutyEvents.alertEvent(big, KEY, null, null).get("payload").get("custom_details");
     assertThat(details.toString().getBytes(StandardCharsets.UTF_8).length).isLessThan(512 * 1024);
