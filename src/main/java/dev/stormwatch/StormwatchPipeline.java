@@ -90,7 +90,8 @@ public final class StormwatchPipeline {
     DataStream<AlertEvent> alerts = scored
         .keyBy(DetectionResult::key)
         .process(new AlertLifecycle(
-            new AlertPolicy(cfg.alertThreshold, cfg.raiseAfter, cfg.resolveThreshold, cfg.resolveAfter),
+            new AlertPolicy(cfg.alertThreshold, cfg.raiseAfter, cfg.resolveThreshold, cfg.resolveAfter,
+                cfg.decideOn.equals("posterior")),
             PosteriorCalculator.defaults(),
             cfg.priorIncidentRate, cfg.priorStrength,
             cfg.keyRetention.toMillis()))

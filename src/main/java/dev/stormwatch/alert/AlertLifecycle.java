@@ -22,7 +22,7 @@ import org.apache.flink.util.Collector;
  * reorder them) by buffering each until the watermark passes its window end, then runs the {@link
  * AlertPolicy} and emits firing/resolved events. Each key's {@link KeyBelief} (Bayesian prior and
  * score likelihoods) turns live scores into the posterior and uncertainty the alerts carry; warm-up
- * windows only teach it what normal scores look like and never alert. All of a key's state is
+ * windows (and calm live windows) teach it what normal scores look like; warm-up never alerts. All of a key's state is
  * dropped after the retention period without windows.
  */
 public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult, AlertEvent> {
@@ -31,6 +31,8 @@ public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult
   public static final String FIRING_COUNTER = "alerts_firing";
   public static final String RESOLVED_COUNTER = "alerts_resolved";
   public static final String SCORED_COUNTER = "windows_scored";
+  /** Live windows scoring below this while no alert fires count as normal for the likelihood. */
+  public static final double CALM_SCORE = 0.5;
   public static final String FALLBACK_COUNTER = "windows_fallback";
 
   private final AlertPolicy policy;
@@ -134,11 +136,14 @@ public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult
       return;
     }
     PosteriorResult posterior = b.evaluate(calculator, r.score, 0.0, r.windowEnd);
-    belief.update(b);
     AlertState s = state.value();
     if (s == null) {
       s = new AlertState();
     }
+    if (!s.firing && r.score < CALM_SCORE) {
+      b.observeWarmup(r.score); // calm live windows keep teaching what normal scores look like
+    }
+    belief.update(b);
     AlertEvent event = policy.advance(s, r, posterior);
     if (event != null) {
       (event.status().equals(AlertEvent.FIRING) ? firing : resolved).add(1);

@@ -27,8 +27,19 @@ public final class AlertPolicy implements Serializable {
   private final int raiseAfter;
   private final double resolveThreshold;
   private final int resolveAfter;
+  private final boolean decideOnPosterior;
 
   public AlertPolicy(double threshold, int raiseAfter, double resolveThreshold, int resolveAfter) {
+    this(threshold, raiseAfter, resolveThreshold, resolveAfter, false);
+  }
+
+  /**
+   * @param decideOnPosterior when true (and a posterior is given) the thresholds apply to the
+   *     Bayesian posterior instead of the detector's score
+   */
+  public AlertPolicy(double threshold, int raiseAfter, double resolveThreshold, int resolveAfter,
+      boolean decideOnPosterior) {
+    this.decideOnPosterior = decideOnPosterior;
     this.threshold = threshold;
     this.raiseAfter = raiseAfter;
     this.resolveThreshold = resolveThreshold;
@@ -52,8 +63,9 @@ public final class AlertPolicy implements Serializable {
       return null;
     }
     s.lastWindowEnd = r.windowEnd;
+    double evidence = decideOnPosterior && belief != null ? belief.posterior() : r.score;
     if (!s.firing) {
-      s.above = r.score >= threshold ? s.above + 1 : 0;
+      s.above = evidence >= threshold ? s.above + 1 : 0;
       if (s.above >= raiseAfter) {
         s.firing = true;
         s.below = 0;
@@ -66,7 +78,7 @@ public final class AlertPolicy implements Serializable {
       return null;
     }
     s.peakScore = Math.max(s.peakScore, r.score);
-    s.below = r.score < resolveThreshold ? s.below + 1 : 0;
+    s.below = evidence < resolveThreshold ? s.below + 1 : 0;
     if (s.below >= resolveAfter) {
       AlertEvent resolved = event(s, r, belief, AlertEvent.RESOLVED);
       s.firing = false;

@@ -116,6 +116,7 @@ public final class ConfigLoader {
       case "alert.raise-after" -> c.raiseAfter = v.asInt();
       case "alert.resolve-threshold" -> c.resolveThreshold = v.asDouble();
       case "alert.resolve-after" -> c.resolveAfter = v.asInt();
+      case "alert.decide-on" -> c.decideOn = v.asText();
       case "alert.prior-incident-rate" -> c.priorIncidentRate = v.asDouble();
       case "alert.prior-strength" -> c.priorStrength = v.asDouble();
       case "runtime.parallelism" -> c.parallelism = v.asInt();

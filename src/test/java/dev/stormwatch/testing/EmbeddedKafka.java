@@ -85,6 +85,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
       List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
           .map(i -> new TopicPartition(topic, i.partition())).toList();
+      if (parts.isEmpty()) {
+        return out; // the topic was never written to
+      }
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
       long lastRecord = System.nanoTime();
