@@ -76,6 +76,10 @@ public final class BaselineConfig implements Serializable {
   public final double warnRateWeight;
   /** Multiplier of |z| when only one recent step of a metric has a value (no persistence). */
   public final double singleSampleWeight;
+  /** Steps of memory of the template discovery rate (see {@link TemplateNovelty}). */
+  public final double noveltyMemorySteps;
+  /** Chance below which a new template is too unlikely to be a background discovery (novel). */
+  public final double novelTemplateAlpha;
   /** Most contributors reported per result. */
   public final int maxContributors;
 
@@ -108,6 +112,8 @@ public final class BaselineConfig implements Serializable {
     novelInfoSigma = b.novelInfoSigma;
     warnRateWeight = b.warnRateWeight;
     singleSampleWeight = b.singleSampleWeight;
+    noveltyMemorySteps = b.noveltyMemorySteps;
+    novelTemplateAlpha = b.novelTemplateAlpha;
     maxContributors = b.maxContributors;
   }
 
@@ -151,6 +157,8 @@ public final class BaselineConfig implements Serializable {
     b.novelInfoSigma = novelInfoSigma;
     b.warnRateWeight = warnRateWeight;
     b.singleSampleWeight = singleSampleWeight;
+    b.noveltyMemorySteps = noveltyMemorySteps;
+    b.novelTemplateAlpha = novelTemplateAlpha;
     b.maxContributors = maxContributors;
     return b;
   }
@@ -190,6 +198,8 @@ public final class BaselineConfig implements Serializable {
     private double novelInfoSigma = 0.0;
     private double warnRateWeight = 0.6;
     private double singleSampleWeight = 0.5;
+    private double noveltyMemorySteps = 1440.0;
+    private double novelTemplateAlpha = 1e-3;
     private int maxContributors = 5;
 
     private Builder() {}
@@ -222,6 +232,8 @@ public final class BaselineConfig implements Serializable {
     public Builder novelInfoSigma(double v) { novelInfoSigma = v; return this; }
     public Builder warnRateWeight(double v) { warnRateWeight = v; return this; }
     public Builder singleSampleWeight(double v) { singleSampleWeight = v; return this; }
+    public Builder noveltyMemorySteps(double v) { noveltyMemorySteps = v; return this; }
+    public Builder novelTemplateAlpha(double v) { novelTemplateAlpha = v; return this; }
     public Builder maxContributors(int v) { maxContributors = v; return this; }
 
     /** Validates and freezes the parameters. */
@@ -255,6 +267,8 @@ public final class BaselineConfig implements Serializable {
       require(warnRateWeight >= 0, "warnRateWeight must be >= 0");
       require(singleSampleWeight >= 0 && singleSampleWeight <= 1,
           "singleSampleWeight must be in [0, 1]");
+      require(noveltyMemorySteps >= 1, "noveltyMemorySteps must be >= 1");
+      require(novelTemplateAlpha > 0 && novelTemplateAlpha <= 1, "novelTemplateAlpha must be in (0, 1]");
       require(maxContributors >= 1, "maxContributors must be >= 1");
       return new BaselineConfig(this);
     }

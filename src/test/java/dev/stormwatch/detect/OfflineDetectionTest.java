@@ -49,7 +49,7 @@ class OfflineDetectionTest {
     out.addAll(run.finish());
     assertThat(run.dropped()).isEqualTo(1);
     assertThat(out).hasSize(40 + CFG.windowSteps - 1);
-    BaselineModel model = run.model("gcp/search");
+    BaselineModel model = run.model(dev.stormwatch.event.Keys.of("gcp", "search"));
     assertThat(model.metricCount[model.indexOf("cpu_util") * 25 + 24]).isEqualTo(40);
     assertThat(out.get(CFG.metricMatureSamples + 2).reason)
         .isEqualTo("all signals within their baselines");
