@@ -80,6 +80,10 @@ public final class BaselineConfig implements Serializable {
   public final double noveltyMemorySteps;
   /** Chance below which a new template is too unlikely to be a background discovery (novel). */
   public final double novelTemplateAlpha;
+  /** Regex (case-insensitive, whole name) of demand metrics (request rates): a rise is load, not failure. */
+  public final String demandMetricPattern;
+  /** Multiplier of a demand metric's evidence when it rises (drops keep full weight). */
+  public final double demandRiseWeight;
   /** Most contributors reported per result. */
   public final int maxContributors;
 
@@ -114,6 +118,8 @@ public final class BaselineConfig implements Serializable {
     singleSampleWeight = b.singleSampleWeight;
     noveltyMemorySteps = b.noveltyMemorySteps;
     novelTemplateAlpha = b.novelTemplateAlpha;
+    demandMetricPattern = b.demandMetricPattern;
+    demandRiseWeight = b.demandRiseWeight;
     maxContributors = b.maxContributors;
   }
 
@@ -159,6 +165,8 @@ public final class BaselineConfig implements Serializable {
     b.singleSampleWeight = singleSampleWeight;
     b.noveltyMemorySteps = noveltyMemorySteps;
     b.novelTemplateAlpha = novelTemplateAlpha;
+    b.demandMetricPattern = demandMetricPattern;
+    b.demandRiseWeight = demandRiseWeight;
     b.maxContributors = maxContributors;
     return b;
   }
@@ -200,6 +208,8 @@ public final class BaselineConfig implements Serializable {
     private double singleSampleWeight = 0.5;
     private double noveltyMemorySteps = 1440.0;
     private double novelTemplateAlpha = 1e-3;
+    private String demandMetricPattern = "(.*[_.])?(requests?|rps|qps|throughput)([_.].*)?";
+    private double demandRiseWeight = 0.3;
     private int maxContributors = 5;
 
     private Builder() {}
@@ -234,6 +244,8 @@ public final class BaselineConfig implements Serializable {
     public Builder singleSampleWeight(double v) { singleSampleWeight = v; return this; }
     public Builder noveltyMemorySteps(double v) { noveltyMemorySteps = v; return this; }
     public Builder novelTemplateAlpha(double v) { novelTemplateAlpha = v; return this; }
+    public Builder demandMetricPattern(String v) { demandMetricPattern = v; return this; }
+    public Builder demandRiseWeight(double v) { demandRiseWeight = v; return this; }
     public Builder maxContributors(int v) { maxContributors = v; return this; }
 
     /** Validates and freezes the parameters. */
@@ -269,6 +281,8 @@ public final class BaselineConfig implements Serializable {
           "singleSampleWeight must be in [0, 1]");
       require(noveltyMemorySteps >= 1, "noveltyMemorySteps must be >= 1");
       require(novelTemplateAlpha > 0 && novelTemplateAlpha <= 1, "novelTemplateAlpha must be in (0, 1]");
+      require(demandMetricPattern != null, "demandMetricPattern must not be null"); java.util.regex.Pattern.compile(demandMetricPattern);
+      require(demandRiseWeight >= 0 && demandRiseWeight <= 1, "demandRiseWeight must be in [0, 1]");
       require(maxContributors >= 1, "maxContributors must be >= 1");
       return new BaselineConfig(this);
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The baseline detector ({@code baseline-1}): scores a window annotated by {@link BaselineModel}
@@ -19,6 +20,8 @@ import java.util.Locale;
  * excess times {@code warnRateWeight}). Templates first seen in the recent steps add fixed evidence:
  * {@code novelErrorSigma} for ERROR/FATAL (+1 per further one), {@code novelWarnSigma} for WARN
  * (+0.5 per further one), {@code novelInfoSigma} for INFO. Immature baselines contribute nothing.
+ * A demand metric ({@code demandMetricPattern}, e.g. requests_per_s) that rises is load rather than
+ * failure: its evidence is multiplied by {@code demandRiseWeight} (a drop keeps full weight).
  * The strongest evidence E1 plus {@code otherSignalBonus} times each other signal's excess over
  * z0 gives E, and score = 1 - exp(-max(0, E - z0) / scoreScale): with defaults 5σ scores 0.63, 7σ
  * 0.86 and 9σ 0.95.
@@ -40,6 +43,7 @@ public final class BaselineDetector implements Detector {
   private static final double MIN_CONTRIBUTOR_SIGMA = 1.0;
 
   private final BaselineConfig cfg;
+  private final Pattern demandMetric;
 
   public BaselineDetector() {
     this(BaselineConfig.defaults());
@@ -47,6 +51,7 @@ public final class BaselineDetector implements Detector {
 
   public BaselineDetector(BaselineConfig cfg) {
     this.cfg = cfg;
+    this.demandMetric = Pattern.compile(cfg.demandMetricPattern, Pattern.CASE_INSENSITIVE);
   }
 
   /** A serializable factory of detectors with this configuration. */
@@ -117,6 +122,9 @@ public final class BaselineDetector implements Detector {
       return null;
     }
     double e = n == 1 ? z[0] * cfg.singleSampleWeight : rankedLargest(z, n, cfg.persistenceRank);
+    if (signedSum > 0 && demandMetric.matcher(w.metricNames[m]).matches()) {
+      e *= cfg.demandRiseWeight;
+    }
     String phrase = String.format(Locale.ROOT, "%s %.1fσ %s its %s baseline",
         w.metricNames[m], e, signedSum >= 0 ? "above" : "below", hour);
     return new Signal(w.metricNames[m], e, phrase);
