@@ -84,6 +84,8 @@ public final class BaselineConfig implements Serializable {
   public final String demandMetricPattern;
   /** Multiplier of a demand metric's evidence when it rises (drops keep full weight). */
   public final double demandRiseWeight;
+  /** Multiplier of a metric's window-long drift evidence (see {@link DriftEvidence}); 0 off. */
+  public final double driftWeight;
   /** Most contributors reported per result. */
   public final int maxContributors;
 
@@ -120,6 +122,7 @@ public final class BaselineConfig implements Serializable {
     novelTemplateAlpha = b.novelTemplateAlpha;
     demandMetricPattern = b.demandMetricPattern;
     demandRiseWeight = b.demandRiseWeight;
+    driftWeight = b.driftWeight;
     maxContributors = b.maxContributors;
   }
 
@@ -167,6 +170,7 @@ public final class BaselineConfig implements Serializable {
     b.novelTemplateAlpha = novelTemplateAlpha;
     b.demandMetricPattern = demandMetricPattern;
     b.demandRiseWeight = demandRiseWeight;
+    b.driftWeight = driftWeight;
     b.maxContributors = maxContributors;
     return b;
   }
@@ -210,6 +214,7 @@ public final class BaselineConfig implements Serializable {
     private double novelTemplateAlpha = 1e-3;
     private String demandMetricPattern = "(.*[_.])?(requests?|rps|qps|throughput)([_.].*)?";
     private double demandRiseWeight = 0.3;
+    private double driftWeight = 1.5;
     private int maxContributors = 5;
 
     private Builder() {}
@@ -246,6 +251,7 @@ public final class BaselineConfig implements Serializable {
     public Builder novelTemplateAlpha(double v) { novelTemplateAlpha = v; return this; }
     public Builder demandMetricPattern(String v) { demandMetricPattern = v; return this; }
     public Builder demandRiseWeight(double v) { demandRiseWeight = v; return this; }
+    public Builder driftWeight(double v) { driftWeight = v; return this; }
     public Builder maxContributors(int v) { maxContributors = v; return this; }
 
     /** Validates and freezes the parameters. */
@@ -283,6 +289,7 @@ public final class BaselineConfig implements Serializable {
       require(novelTemplateAlpha > 0 && novelTemplateAlpha <= 1, "novelTemplateAlpha must be in (0, 1]");
       require(demandMetricPattern != null, "demandMetricPattern must not be null"); java.util.regex.Pattern.compile(demandMetricPattern);
       require(demandRiseWeight >= 0 && demandRiseWeight <= 1, "demandRiseWeight must be in [0, 1]");
+      require(driftWeight >= 0, "driftWeight must be >= 0");
       require(maxContributors >= 1, "maxContributors must be >= 1");
       return new BaselineConfig(this);
     }

@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  * {@code novelErrorSigma} for ERROR/FATAL (+1 per further one), {@code novelWarnSigma} for WARN
  * (+0.5 per further one), {@code novelInfoSigma} for INFO. Immature baselines contribute nothing.
  * A demand metric ({@code demandMetricPattern}, e.g. requests_per_s) that rises is load rather than
- * failure: its evidence is multiplied by {@code demandRiseWeight} (a drop keeps full weight).
+ * failure: its evidence is multiplied by {@code demandRiseWeight} (a drop keeps full weight). A
+ * metric drifting steadily away from its baseline across the window ({@link DriftEvidence}) has
+ * evidence at least {@code driftWeight} times that drift's t-statistic, so gradual incidents
+ * (leaks, filling disks, latency creep) are flagged while still within a few scales.
  * The strongest evidence E1 plus {@code otherSignalBonus} times each other signal's excess over
  * z0 gives E, and score = 1 - exp(-max(0, E - z0) / scoreScale): with defaults 5σ scores 0.63, 7σ
  * 0.86 and 9σ 0.95.
@@ -122,11 +125,15 @@ public final class BaselineDetector implements Detector {
       return null;
     }
     double e = n == 1 ? z[0] * cfg.singleSampleWeight : rankedLargest(z, n, cfg.persistenceRank);
+    double drift = cfg.driftWeight * DriftEvidence.of(w, m, center, scale);
+    boolean drifting = Math.abs(drift) > e && drift * signedSum > 0;
+    e = drifting ? Math.abs(drift) : e;
     if (signedSum > 0 && demandMetric.matcher(w.metricNames[m]).matches()) {
       e *= cfg.demandRiseWeight;
     }
-    String phrase = String.format(Locale.ROOT, "%s %.1fσ %s its %s baseline",
-        w.metricNames[m], e, signedSum >= 0 ? "above" : "below", hour);
+    String phrase = String.format(Locale.ROOT, "%s %.1fσ %s its %s baseline%s",
+        w.metricNames[m], e, signedSum >= 0 ? "above" : "below", hour,
+        drifting ? (signedSum > 0 ? ", drifting up" : ", drifting down") : "");
     return new Signal(w.metricNames[m], e, phrase);
   }
 
