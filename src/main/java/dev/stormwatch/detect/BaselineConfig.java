@@ -86,6 +86,10 @@ public final class BaselineConfig implements Serializable {
   public final double demandRiseWeight;
   /** Multiplier of a metric's window-long drift evidence (see {@link DriftEvidence}); 0 off. */
   public final double driftWeight;
+  /** Regex (case-insensitive, whole name) of resource metrics (cpu, memory, disk, pools): causes, not symptoms. */
+  public final String resourceMetricPattern;
+  /** Multiplier of a resource metric's evidence when its level rises without drifting. */
+  public final double resourceRiseWeight;
   /** Most contributors reported per result. */
   public final int maxContributors;
 
@@ -123,6 +127,8 @@ public final class BaselineConfig implements Serializable {
     demandMetricPattern = b.demandMetricPattern;
     demandRiseWeight = b.demandRiseWeight;
     driftWeight = b.driftWeight;
+    resourceMetricPattern = b.resourceMetricPattern;
+    resourceRiseWeight = b.resourceRiseWeight;
     maxContributors = b.maxContributors;
   }
 
@@ -171,6 +177,8 @@ public final class BaselineConfig implements Serializable {
     b.demandMetricPattern = demandMetricPattern;
     b.demandRiseWeight = demandRiseWeight;
     b.driftWeight = driftWeight;
+    b.resourceMetricPattern = resourceMetricPattern;
+    b.resourceRiseWeight = resourceRiseWeight;
     b.maxContributors = maxContributors;
     return b;
   }
@@ -215,6 +223,8 @@ public final class BaselineConfig implements Serializable {
     private String demandMetricPattern = "(.*[_.])?(requests?|rps|qps|throughput)([_.].*)?";
     private double demandRiseWeight = 0.3;
     private double driftWeight = 1.5;
+    private String resourceMetricPattern = "(.*[_.])?(cpu|mem|memory|disk|pool|conn)([_.].*)?";
+    private double resourceRiseWeight = 0.7;
     private int maxContributors = 5;
 
     private Builder() {}
@@ -252,6 +262,8 @@ public final class BaselineConfig implements Serializable {
     public Builder demandMetricPattern(String v) { demandMetricPattern = v; return this; }
     public Builder demandRiseWeight(double v) { demandRiseWeight = v; return this; }
     public Builder driftWeight(double v) { driftWeight = v; return this; }
+    public Builder resourceMetricPattern(String v) { resourceMetricPattern = v; return this; }
+    public Builder resourceRiseWeight(double v) { resourceRiseWeight = v; return this; }
     public Builder maxContributors(int v) { maxContributors = v; return this; }
 
     /** Validates and freezes the parameters. */
@@ -290,6 +302,8 @@ public final class BaselineConfig implements Serializable {
       require(demandMetricPattern != null, "demandMetricPattern must not be null"); java.util.regex.Pattern.compile(demandMetricPattern);
       require(demandRiseWeight >= 0 && demandRiseWeight <= 1, "demandRiseWeight must be in [0, 1]");
       require(driftWeight >= 0, "driftWeight must be >= 0");
+      require(resourceMetricPattern != null, "resourceMetricPattern must not be null"); java.util.regex.Pattern.compile(resourceMetricPattern);
+      require(resourceRiseWeight >= 0 && resourceRiseWeight <= 1, "resourceRiseWeight must be in [0, 1]");
       require(maxContributors >= 1, "maxContributors must be >= 1");
       return new BaselineConfig(this);
     }

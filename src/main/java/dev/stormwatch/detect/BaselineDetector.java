@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  * failure: its evidence is multiplied by {@code demandRiseWeight} (a drop keeps full weight). A
  * metric drifting steadily away from its baseline across the window ({@link DriftEvidence}) has
  * evidence at least {@code driftWeight} times that drift's t-statistic, so gradual incidents
- * (leaks, filling disks, latency creep) are flagged while still within a few scales.
+ * (leaks, filling disks, latency creep) are flagged while still within a few scales. A resource
+ * metric ({@code resourceMetricPattern}: cpu, memory, disk, pools) is a cause rather than a symptom:
+ * a rise in its level that is not a drift is multiplied by {@code resourceRiseWeight} (batch jobs,
+ * deploys), while a steady drift towards exhaustion keeps full weight.
  * The strongest evidence E1 plus {@code otherSignalBonus} times each other signal's excess over
  * z0 gives E, and score = 1 - exp(-max(0, E - z0) / scoreScale): with defaults 5σ scores 0.63, 7σ
  * 0.86 and 9σ 0.95.
@@ -47,6 +50,7 @@ public final class BaselineDetector implements Detector {
 
   private final BaselineConfig cfg;
   private final Pattern demandMetric;
+  private final Pattern resourceMetric;
 
   public BaselineDetector() {
     this(BaselineConfig.defaults());
@@ -55,6 +59,7 @@ public final class BaselineDetector implements Detector {
   public BaselineDetector(BaselineConfig cfg) {
     this.cfg = cfg;
     this.demandMetric = Pattern.compile(cfg.demandMetricPattern, Pattern.CASE_INSENSITIVE);
+    this.resourceMetric = Pattern.compile(cfg.resourceMetricPattern, Pattern.CASE_INSENSITIVE);
   }
 
   /** A serializable factory of detectors with this configuration. */
@@ -127,6 +132,9 @@ public final class BaselineDetector implements Detector {
     double e = n == 1 ? z[0] * cfg.singleSampleWeight : rankedLargest(z, n, cfg.persistenceRank);
     double drift = cfg.driftWeight * DriftEvidence.of(w, m, center, scale);
     boolean drifting = Math.abs(drift) > e && drift * signedSum > 0;
+    if (!drifting && signedSum > 0 && resourceMetric.matcher(w.metricNames[m]).matches()) {
+      e *= cfg.resourceRiseWeight;
+    }
     e = drifting ? Math.abs(drift) : e;
     if (signedSum > 0 && demandMetric.matcher(w.metricNames[m]).matches()) {
       e *= cfg.demandRiseWeight;

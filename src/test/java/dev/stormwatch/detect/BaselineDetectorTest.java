@@ -81,6 +81,20 @@ class BaselineDetectorTest {
   }
 
   @Test
+  void aResourceLevelStepIsDiscountedButASteadyDriftKeepsFullWeight() {
+    BaselineConfig stepsIgnored = CFG.toBuilder().resourceRiseWeight(0.0).build();
+    SyntheticTelemetry step = new SyntheticTelemetry(4, STEP)
+        .metrics((m, t, v) -> m.equals(CPU) && t >= ONSET ? v + 0.3 : v);
+    DetectionResult stepped = bestWithin(run(step, ONSET + 10 * MINUTE, stepsIgnored), ONSET, 3);
+    SyntheticTelemetry ramp = new SyntheticTelemetry(4, STEP)
+        .metrics((m, t, v) -> m.equals(CPU) && t >= ONSET ? v + 0.03 * ((t - ONSET) / STEP + 1) : v);
+    DetectionResult drifted = bestWithin(run(ramp, ONSET + 12 * MINUTE, stepsIgnored), ONSET, 12);
+    assertThat(stepped.score).isLessThan(0.3);
+    assertThat(drifted.score).isGreaterThan(0.7);
+    assertThat(drifted.reason).contains("drifting up");
+  }
+
+  @Test
   void cpuSaturationFiresAndNamesCpu() {
     SyntheticTelemetry data = new SyntheticTelemetry(3, STEP)
         .metrics((m, t, v) -> m.equals(CPU) && t >= ONSET ? 0.98 : v);
