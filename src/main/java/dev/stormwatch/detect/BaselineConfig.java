@@ -76,6 +76,20 @@ public final class BaselineConfig implements Serializable {
   public final double warnRateWeight;
   /** Multiplier of |z| when only one recent step of a metric has a value (no persistence). */
   public final double singleSampleWeight;
+  /** Steps of memory of the template discovery rate (see {@link TemplateNovelty}). */
+  public final double noveltyMemorySteps;
+  /** Chance below which a new template is too unlikely to be a background discovery (novel). */
+  public final double novelTemplateAlpha;
+  /** Regex (case-insensitive, whole name) of demand metrics (request rates): a rise is load, not failure. */
+  public final String demandMetricPattern;
+  /** Multiplier of a demand metric's evidence when it rises (drops keep full weight). */
+  public final double demandRiseWeight;
+  /** Multiplier of a metric's window-long drift evidence (see {@link DriftEvidence}); 0 off. */
+  public final double driftWeight;
+  /** Regex (case-insensitive, whole name) of resource metrics (cpu, memory, disk, pools): causes, not symptoms. */
+  public final String resourceMetricPattern;
+  /** Multiplier of a resource metric's evidence when its level rises without drifting. */
+  public final double resourceRiseWeight;
   /** Most contributors reported per result. */
   public final int maxContributors;
 
@@ -108,6 +122,13 @@ public final class BaselineConfig implements Serializable {
     novelInfoSigma = b.novelInfoSigma;
     warnRateWeight = b.warnRateWeight;
     singleSampleWeight = b.singleSampleWeight;
+    noveltyMemorySteps = b.noveltyMemorySteps;
+    novelTemplateAlpha = b.novelTemplateAlpha;
+    demandMetricPattern = b.demandMetricPattern;
+    demandRiseWeight = b.demandRiseWeight;
+    driftWeight = b.driftWeight;
+    resourceMetricPattern = b.resourceMetricPattern;
+    resourceRiseWeight = b.resourceRiseWeight;
     maxContributors = b.maxContributors;
   }
 
@@ -151,6 +172,13 @@ public final class BaselineConfig implements Serializable {
     b.novelInfoSigma = novelInfoSigma;
     b.warnRateWeight = warnRateWeight;
     b.singleSampleWeight = singleSampleWeight;
+    b.noveltyMemorySteps = noveltyMemorySteps;
+    b.novelTemplateAlpha = novelTemplateAlpha;
+    b.demandMetricPattern = demandMetricPattern;
+    b.demandRiseWeight = demandRiseWeight;
+    b.driftWeight = driftWeight;
+    b.resourceMetricPattern = resourceMetricPattern;
+    b.resourceRiseWeight = resourceRiseWeight;
     b.maxContributors = maxContributors;
     return b;
   }
@@ -190,6 +218,13 @@ public final class BaselineConfig implements Serializable {
     private double novelInfoSigma = 0.0;
     private double warnRateWeight = 0.6;
     private double singleSampleWeight = 0.5;
+    private double noveltyMemorySteps = 1440.0;
+    private double novelTemplateAlpha = 1e-3;
+    private String demandMetricPattern = "(.*[_.])?(requests?|rps|qps|throughput)([_.].*)?";
+    private double demandRiseWeight = 0.3;
+    private double driftWeight = 1.5;
+    private String resourceMetricPattern = "(.*[_.])?(cpu|mem|memory|disk|pool|conn)([_.].*)?";
+    private double resourceRiseWeight = 0.7;
     private int maxContributors = 5;
 
     private Builder() {}
@@ -222,6 +257,13 @@ public final class BaselineConfig implements Serializable {
     public Builder novelInfoSigma(double v) { novelInfoSigma = v; return this; }
     public Builder warnRateWeight(double v) { warnRateWeight = v; return this; }
     public Builder singleSampleWeight(double v) { singleSampleWeight = v; return this; }
+    public Builder noveltyMemorySteps(double v) { noveltyMemorySteps = v; return this; }
+    public Builder novelTemplateAlpha(double v) { novelTemplateAlpha = v; return this; }
+    public Builder demandMetricPattern(String v) { demandMetricPattern = v; return this; }
+    public Builder demandRiseWeight(double v) { demandRiseWeight = v; return this; }
+    public Builder driftWeight(double v) { driftWeight = v; return this; }
+    public Builder resourceMetricPattern(String v) { resourceMetricPattern = v; return this; }
+    public Builder resourceRiseWeight(double v) { resourceRiseWeight = v; return this; }
     public Builder maxContributors(int v) { maxContributors = v; return this; }
 
     /** Validates and freezes the parameters. */
@@ -255,6 +297,13 @@ public final class BaselineConfig implements Serializable {
       require(warnRateWeight >= 0, "warnRateWeight must be >= 0");
       require(singleSampleWeight >= 0 && singleSampleWeight <= 1,
           "singleSampleWeight must be in [0, 1]");
+      require(noveltyMemorySteps >= 1, "noveltyMemorySteps must be >= 1");
+      require(novelTemplateAlpha > 0 && novelTemplateAlpha <= 1, "novelTemplateAlpha must be in (0, 1]");
+      require(demandMetricPattern != null, "demandMetricPattern must not be null"); java.util.regex.Pattern.compile(demandMetricPattern);
+      require(demandRiseWeight >= 0 && demandRiseWeight <= 1, "demandRiseWeight must be in [0, 1]");
+      require(driftWeight >= 0, "driftWeight must be >= 0");
+      require(resourceMetricPattern != null, "resourceMetricPattern must not be null"); java.util.regex.Pattern.compile(resourceMetricPattern);
+      require(resourceRiseWeight >= 0 && resourceRiseWeight <= 1, "resourceRiseWeight must be in [0, 1]");
       require(maxContributors >= 1, "maxContributors must be >= 1");
       return new BaselineConfig(this);
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The baseline detector ({@code baseline-1}): scores a window annotated by {@link BaselineModel}
@@ -19,6 +20,14 @@ import java.util.Locale;
  * excess times {@code warnRateWeight}). Templates first seen in the recent steps add fixed evidence:
  * {@code novelErrorSigma} for ERROR/FATAL (+1 per further one), {@code novelWarnSigma} for WARN
  * (+0.5 per further one), {@code novelInfoSigma} for INFO. Immature baselines contribute nothing.
+ * A demand metric ({@code demandMetricPattern}, e.g. requests_per_s) that rises is load rather than
+ * failure: its evidence is multiplied by {@code demandRiseWeight} (a drop keeps full weight). A
+ * metric drifting steadily away from its baseline across the window ({@link DriftEvidence}) has
+ * evidence at least {@code driftWeight} times that drift's t-statistic, so gradual incidents
+ * (leaks, filling disks, latency creep) are flagged while still within a few scales. A resource
+ * metric ({@code resourceMetricPattern}: cpu, memory, disk, pools) is a cause rather than a symptom:
+ * a rise in its level that is not a drift is multiplied by {@code resourceRiseWeight} (batch jobs,
+ * deploys), while a steady drift towards exhaustion keeps full weight.
  * The strongest evidence E1 plus {@code otherSignalBonus} times each other signal's excess over
  * z0 gives E, and score = 1 - exp(-max(0, E - z0) / scoreScale): with defaults 5σ scores 0.63, 7σ
  * 0.86 and 9σ 0.95.
@@ -40,6 +49,8 @@ public final class BaselineDetector implements Detector {
   private static final double MIN_CONTRIBUTOR_SIGMA = 1.0;
 
   private final BaselineConfig cfg;
+  private final Pattern demandMetric;
+  private final Pattern resourceMetric;
 
   public BaselineDetector() {
     this(BaselineConfig.defaults());
@@ -47,6 +58,8 @@ public final class BaselineDetector implements Detector {
 
   public BaselineDetector(BaselineConfig cfg) {
     this.cfg = cfg;
+    this.demandMetric = Pattern.compile(cfg.demandMetricPattern, Pattern.CASE_INSENSITIVE);
+    this.resourceMetric = Pattern.compile(cfg.resourceMetricPattern, Pattern.CASE_INSENSITIVE);
   }
 
   /** A serializable factory of detectors with this configuration. */
@@ -117,8 +130,18 @@ public final class BaselineDetector implements Detector {
       return null;
     }
     double e = n == 1 ? z[0] * cfg.singleSampleWeight : rankedLargest(z, n, cfg.persistenceRank);
-    String phrase = String.format(Locale.ROOT, "%s %.1fσ %s its %s baseline",
-        w.metricNames[m], e, signedSum >= 0 ? "above" : "below", hour);
+    double drift = cfg.driftWeight * DriftEvidence.of(w, m, center, scale);
+    boolean drifting = Math.abs(drift) > e && drift * signedSum > 0;
+    if (!drifting && signedSum > 0 && resourceMetric.matcher(w.metricNames[m]).matches()) {
+      e *= cfg.resourceRiseWeight;
+    }
+    e = drifting ? Math.abs(drift) : e;
+    if (signedSum > 0 && demandMetric.matcher(w.metricNames[m]).matches()) {
+      e *= cfg.demandRiseWeight;
+    }
+    String phrase = String.format(Locale.ROOT, "%s %.1fσ %s its %s baseline%s",
+        w.metricNames[m], e, signedSum >= 0 ? "above" : "below", hour,
+        drifting ? (signedSum > 0 ? ", drifting up" : ", drifting down") : "");
     return new Signal(w.metricNames[m], e, phrase);
   }
 

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * filled once the metric has {@code metricMatureSamples} steps; log expectations once the key has
  * {@code logMatureSamples} steps since its first log line; a template is novel when it was first
  * seen inside the window and after the log baseline matured (so a new key's templates are not
- * novel). Metric slots unseen for {@code metricExpiryMillis} are recycled when a new metric needs
+ * novel) and when the key's own rate of discovering templates of its severity makes it surprising
+ * (see {@link TemplateNovelty}). Metric slots unseen for {@code metricExpiryMillis} are recycled when a new metric needs
  * room; the stalest template is evicted when the template set is full.
  */
 public class BaselineModel {
@@ -47,6 +48,10 @@ public class BaselineModel {
   public long[] templateHash = new long[0];
   public long[] templateFirstSeen = new long[0];
   public long[] templateLastSeen = new long[0];
+  /** Per severity bucket (info, warn, error): decayed count of templates discovered once mature. */
+  public double[] discoveredTemplates = new double[3];
+  /** Per severity bucket: decayed count of log lines learned once mature. */
+  public double[] discoveryLines = new double[3];
 
   private transient BaselineConfig config;
 
@@ -109,8 +114,17 @@ public class BaselineModel {
         logMatureSince = t;
       }
     }
-    for (String template : p.templates) {
-      KnownTemplates.learn(this, KnownTemplates.hash(template), t, cfg.maxTemplates);
+    boolean mature = logSteps > cfg.logMatureSamples;
+    if (mature) {
+      TemplateNovelty.decay(this, cfg);
+    }
+    for (int i = 0; i < p.templates.length; i++) {
+      long h = KnownTemplates.hash(p.templates[i]);
+      if (mature) {
+        TemplateNovelty.count(this, p.templateSeverity[i], p.templateCounts[i],
+            KnownTemplates.indexOf(templateHash, h) < 0);
+      }
+      KnownTemplates.learn(this, h, t, cfg.maxTemplates);
     }
   }
 
@@ -141,11 +155,7 @@ public class BaselineModel {
       w.expectedWarns = e[0];
       w.warnScale = Math.max(e[1], SeasonalStats.floor(e[0], true, cfg));
     }
-    for (int i = 0; i < w.templates.length; i++) {
-      int k = KnownTemplates.indexOf(templateHash, KnownTemplates.hash(w.templates[i]));
-      long firstSeen = k < 0 ? w.end - w.stepMillis : templateFirstSeen[k];
-      w.templateNovel[i] = firstSeen >= w.start && firstSeen > logMatureSince;
-    }
+    TemplateNovelty.mark(this, w, cfg);
   }
 
   /** The slot of a metric, -1 when unknown. */

@@ -5,35 +5,62 @@ import java.util.List;
 
 /**
  * Scores one univariate series (e.g. a NAB file) with the baseline, one value per step: each value
- * fills its own step, which is closed at once, so the score returned for a value is that of the
- * window ending with it (0 while the baseline is immature).
+ * fills its own step, which is closed at once, so the raw score for a value is that of the window
+ * ending with it (0 while the baseline is immature).
+ *
+ * <p>A series differs from a service's multi-metric window: one sample is one whole step, so the
+ * defaults ({@link #seriesDefaults()}) score the latest value alone (no persistence rank, which
+ * would cost a whole sampling interval) and adapt faster. The returned score is onset-weighted: the
+ * raw score times (1 - the EWMA of the previous raw scores over {@code onsetMemorySteps}), so a
+ * change scores highest when it starts and a lasting one fades while the baseline catches up.
  */
 public final class BaselineSeriesScorer {
   /** The metric name the series' values are reported under. */
   public static final String METRIC = "value";
+  /** Default memory (in steps) of the onset weighting. */
+  public static final double DEFAULT_ONSET_MEMORY_STEPS = 10;
 
   private static final String[] NAMES = {METRIC};
 
   private final BaselineConfig cfg;
   private final OfflineDetection run;
+  private final double onsetAlpha;
   private long lastStep = Long.MIN_VALUE;
   private double lastScore;
+  private double recentRawScore;
   private DetectionResult lastResult;
 
-  /** A scorer with the default parameters and a step of the series' sampling interval. */
+  /** A scorer with the series defaults and a step of the series' sampling interval. */
   public BaselineSeriesScorer(long intervalMillis) {
-    this(intervalMillis, BaselineConfig.defaults());
-  }
-
-  /** A scorer with the given parameters, whose step is replaced by the sampling interval. */
-  public BaselineSeriesScorer(long intervalMillis, BaselineConfig base) {
-    this.cfg = base.toBuilder().stepMillis(intervalMillis).build();
-    this.run = new OfflineDetection(cfg, new BaselineDetector(cfg));
+    this(intervalMillis, seriesDefaults(), DEFAULT_ONSET_MEMORY_STEPS);
   }
 
   /**
-   * Feeds the next value and returns the latest window score. A value whose step is already
-   * scored (irregular sampling) is moved to the following step.
+   * A scorer with the given parameters, whose step is replaced by the sampling interval; an
+   * {@code onsetMemorySteps} of 0 returns the raw scores.
+   */
+  public BaselineSeriesScorer(long intervalMillis, BaselineConfig base, double onsetMemorySteps) {
+    if (onsetMemorySteps < 0 || (onsetMemorySteps > 0 && onsetMemorySteps < 1)) {
+      throw new IllegalArgumentException("onsetMemorySteps must be 0 or >= 1");
+    }
+    this.cfg = base.toBuilder().stepMillis(intervalMillis).build();
+    this.run = new OfflineDetection(cfg, new BaselineDetector(cfg));
+    this.onsetAlpha = onsetMemorySteps > 0 ? 1.0 / onsetMemorySteps : 0;
+  }
+
+  /** Defaults for one univariate series: score the latest value alone, adapt at 2% a sample. */
+  public static BaselineConfig seriesDefaults() {
+    return BaselineConfig.builder()
+        .recentSteps(1)
+        .persistenceRank(1)
+        .singleSampleWeight(1.0)
+        .ewmaAlpha(0.02)
+        .build();
+  }
+
+  /**
+   * Feeds the next value and returns the latest onset-weighted score. A value whose step is
+   * already scored (irregular sampling) is moved to the following step.
    */
   public double next(long timeMillis, double value) {
     if (!Double.isFinite(value)) {
@@ -48,12 +75,14 @@ public final class BaselineSeriesScorer {
     List<DetectionResult> results = run.advanceTo(step + cfg.stepMillis);
     if (!results.isEmpty()) {
       lastResult = results.get(results.size() - 1);
-      lastScore = lastResult.score;
+      double raw = lastResult.score;
+      lastScore = raw * (1 - recentRawScore);
+      recentRawScore += onsetAlpha * (raw - recentRawScore);
     }
     return lastScore;
   }
 
-  /** The full result behind the latest score, or null before the first one. */
+  /** The full result behind the latest score (its score is the raw one), or null before the first. */
   public DetectionResult lastResult() {
     return lastResult;
   }

@@ -68,6 +68,33 @@ class BaselineDetectorTest {
   }
 
   @Test
+  void aRiseInDemandIsLoadButADropInDemandFires() {
+    SyntheticTelemetry surge = new SyntheticTelemetry(2, STEP)
+        .metrics((m, t, v) -> m.equals(SyntheticTelemetry.RATE) && t >= ONSET ? v * 1.6 : v);
+    DetectionResult up = bestWithin(run(surge, ONSET + 10 * MINUTE), ONSET, 6);
+    SyntheticTelemetry outage = new SyntheticTelemetry(2, STEP)
+        .metrics((m, t, v) -> m.equals(SyntheticTelemetry.RATE) && t >= ONSET ? v * 0.4 : v);
+    DetectionResult down = bestWithin(run(outage, ONSET + 10 * MINUTE), ONSET, 6);
+    assertThat(up.score).isLessThan(0.7);
+    assertThat(down.score).isGreaterThan(0.8);
+    assertThat(down.contributorSignals[0]).isEqualTo(SyntheticTelemetry.RATE);
+  }
+
+  @Test
+  void aResourceLevelStepIsDiscountedButASteadyDriftKeepsFullWeight() {
+    BaselineConfig stepsIgnored = CFG.toBuilder().resourceRiseWeight(0.0).build();
+    SyntheticTelemetry step = new SyntheticTelemetry(4, STEP)
+        .metrics((m, t, v) -> m.equals(CPU) && t >= ONSET ? v + 0.3 : v);
+    DetectionResult stepped = bestWithin(run(step, ONSET + 10 * MINUTE, stepsIgnored), ONSET, 3);
+    SyntheticTelemetry ramp = new SyntheticTelemetry(4, STEP)
+        .metrics((m, t, v) -> m.equals(CPU) && t >= ONSET ? v + 0.03 * ((t - ONSET) / STEP + 1) : v);
+    DetectionResult drifted = bestWithin(run(ramp, ONSET + 12 * MINUTE, stepsIgnored), ONSET, 12);
+    assertThat(stepped.score).isLessThan(0.3);
+    assertThat(drifted.score).isGreaterThan(0.7);
+    assertThat(drifted.reason).contains("drifting up");
+  }
+
+  @Test
   void cpuSaturationFiresAndNamesCpu() {
     SyntheticTelemetry data = new SyntheticTelemetry(3, STEP)
         .metrics((m, t, v) -> m.equals(CPU) && t >= ONSET ? 0.98 : v);

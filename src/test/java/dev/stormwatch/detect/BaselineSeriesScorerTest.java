@@ -61,4 +61,33 @@ class BaselineSeriesScorerTest {
     }
     assertThat(best).isGreaterThan(0.8);
   }
+
+  @Test
+  void aLastingLevelShiftScoresHighestAtItsOnsetAndThenFades() {
+    BaselineSeriesScorer scorer = new BaselineSeriesScorer(STEP);
+    Random rnd = new Random(3);
+    long t = T0;
+    for (int i = 0; i < 2 * 288; i++, t += STEP) {
+      scorer.next(t, 100 + 2 * rnd.nextGaussian());
+    }
+    double onset = scorer.next(t, 160);
+    t += STEP;
+    double later = 0;
+    for (int i = 0; i < 30; i++, t += STEP) {
+      later = scorer.next(t, 160 + 2 * rnd.nextGaussian());
+    }
+    assertThat(onset).isGreaterThan(0.9);
+    assertThat(scorer.lastResult().score).isGreaterThan(0.5);
+    assertThat(later).isLessThan(onset / 2);
+  }
+
+  @Test
+  void withoutOnsetWeightingTheRawScoreIsReturned() {
+    BaselineSeriesScorer scorer =
+        new BaselineSeriesScorer(STEP, BaselineSeriesScorer.seriesDefaults(), 0);
+    long t = T0;
+    for (int i = 0; i < 288; i++, t += STEP) {
+      assertThat(scorer.next(t, 100 + (i % 7))).isEqualTo(scorer.lastResult() == null ? 0.0 : scorer.lastResult().score);
+    }
+  }
 }
