@@ -91,7 +91,7 @@ public final class StormwatchPipeline {
         .keyBy(DetectionResult::key)
         .process(new AlertLifecycle(
             new AlertPolicy(cfg.alertThreshold, cfg.raiseAfter, cfg.resolveThreshold, cfg.resolveAfter,
-                cfg.decideOn.equals("posterior")),
+                cfg.decidesOnPosterior()),
             PosteriorCalculator.defaults(),
             cfg.priorIncidentRate, cfg.priorStrength,
             cfg.keyRetention.toMillis()))

@@ -64,8 +64,12 @@ public class JobConfig implements Serializable {
   public double resolveThreshold = 0.5;
   /** Consecutive calm windows before a firing alert resolves. */
   public int resolveAfter = 5;
-  /** What the alert thresholds apply to: {@code score} (the detector's) or {@code posterior}. */
-  public String decideOn = "posterior";
+  /**
+   * What the alert thresholds apply to: {@code score} (the detector's), {@code posterior} (the
+   * Bayesian layer's), or {@code auto}: the posterior for the baseline detector, the score for the
+   * hybrid model (whose warm-up scores do not yet make a usable normal-score density).
+   */
+  public String decideOn = "auto";
   /** Prior mean of the share of windows that belong to an incident (Bayesian layer). */
   public double priorIncidentRate = 0.02;
   /** Weight of that prior, in pseudo-windows, for a key that has no history yet. */
@@ -93,8 +97,8 @@ public class JobConfig implements Serializable {
     require(alertThreshold > 0 && alertThreshold <= 1, "alert.threshold must be in (0, 1]");
     require(resolveThreshold >= 0 && resolveThreshold <= alertThreshold,
         "alert.resolve-threshold must be in [0, alert.threshold]");
-    require(decideOn.equals("score") || decideOn.equals("posterior"),
-        "alert.decide-on must be score or posterior");
+    require(List.of("auto", "score", "posterior").contains(decideOn),
+        "alert.decide-on must be auto, score or posterior");
     require(priorIncidentRate > 0 && priorIncidentRate < 1 && priorStrength > 0,
         "alert.prior-incident-rate must be in (0, 1) and alert.prior-strength > 0");
     require(raiseAfter >= 1 && resolveAfter >= 1, "alert.raise-after and resolve-after must be >= 1");
@@ -110,6 +114,11 @@ public class JobConfig implements Serializable {
         "no output: give an output directory or an alerts topic");
     require(alertsTopic.isEmpty() || !kafkaBootstrap.isEmpty(), "an alerts topic needs kafka.bootstrap");
     return this;
+  }
+
+  /** True when alert thresholds apply to the Bayesian posterior (see {@link #decideOn}). */
+  public boolean decidesOnPosterior() {
+    return decideOn.equals("posterior") || (decideOn.equals("auto") && !detector.equals("hybrid"));
   }
 
   /** Window length in slides (steps). */
