@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stormwatch.sink.JsonFieldKey;
 import dev.stormwatch.sink.KafkaOutput;
+import dev.stormwatch.testing.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +31,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,29 +52,13 @@ class KafkaConnectorsITCase {
               .setNumberSlotsPerTaskManager(2)
               .build());
 
-  private static KafkaClusterTestKit kafka;
+  private static EmbeddedKafka kafka;
   private static String bootstrap;
 
   @BeforeAll
   static void startKafka() throws Exception {
-    kafka =
-        new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-            .setConfigProp("log.retention.ms", "-1")
-            .setConfigProp("offsets.topic.replication.factor", "1")
-            .setConfigProp("transaction.state.log.replication.factor", "1")
-            .setConfigProp("transaction.state.log.min.isr", "1")
-            .setConfigProp("group.initial.rebalance.delay.ms", "0")
-            .build();
-    try {
-      kafka.format();
-      kafka.startup();
-      kafka.waitForReadyBrokers();
-    } catch (Exception e) {
-      kafka.close();
-      throw e;
-    }
-    bootstrap = kafka.bootstrapServers();
+    kafka = EmbeddedKafka.start();
+    bootstrap = kafka.bootstrap();
   }
 
   @AfterAll

@@ -30,14 +30,20 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** Starts a broker with infinite retention (the Kafka sink stamps records with old event times). */
   public static EmbeddedKafka start() throws Exception {
-    KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(
+    return start(Map.of());
+  }
+
+  /** As {@link #start()}, with extra broker settings. */
+  public static EmbeddedKafka start(Map<String, String> brokerProps) throws Exception {
+    KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(
             new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
         .setConfigProp("log.retention.ms", "-1")
         .setConfigProp("offsets.topic.replication.factor", "1")
         .setConfigProp("transaction.state.log.replication.factor", "1")
         .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build();
+        .setConfigProp("group.initial.rebalance.delay.ms", "0");
+    brokerProps.forEach(builder::setConfigProp);
+    KafkaClusterTestKit kit = builder.build();
     try {
       kit.format();
       kit.startup();

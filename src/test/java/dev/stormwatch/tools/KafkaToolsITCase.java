@@ -3,6 +3,7 @@ package dev.stormwatch.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stormwatch.testing.EmbeddedKafka;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,10 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,29 +26,15 @@ class KafkaToolsITCase {
   private static final List<String> LINES =
       List.of("{\"kind\":\"metric\",\"n\":1}", "{\"kind\":\"log\",\"n\":2}", "not json {", "{\"n\":4}");
 
-  private static KafkaClusterTestKit kafka;
+  private static EmbeddedKafka kafka;
   private static String bootstrap;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void startKafka() throws Exception {
-    kafka =
-        new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-            .setConfigProp("log.retention.ms", "-1")
-            .setConfigProp("auto.create.topics.enable", "true")
-            .setConfigProp("num.partitions", "2")
-            .build();
-    try {
-      kafka.format();
-      kafka.startup();
-      kafka.waitForReadyBrokers();
-    } catch (Exception e) {
-      kafka.close();
-      throw e;
-    }
-    bootstrap = kafka.bootstrapServers();
+    kafka = EmbeddedKafka.start(Map.of("auto.create.topics.enable", "true", "num.partitions", "2"));
+    bootstrap = kafka.bootstrap();
   }
 
   @AfterAll
