@@ -2,9 +2,11 @@ package dev.stormwatch.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.stormwatch.cli.CliArgs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** CLI of {@link LogHubConverter} ({@code scripts/convert-loghub.sh}). */
 public final class ConvertLogHubCommand {
@@ -25,9 +27,9 @@ public final class ConvertLogHubCommand {
         System.out.println(USAGE);
         return;
       }
-      Args a = new Args(argv, List.of("--system", "--out", "--root"), List.of());
+      CliArgs a = CliArgs.parse(argv, Set.of("--system", "--out", "--root"), Set.of());
       out = Path.of(a.required("--out"));
-      root = a.datasetRoot("loghub");
+      root = SharedDatasets.root(a.optional("--root", null), "loghub");
       if (!Files.isDirectory(root)) {
         throw new IllegalArgumentException("no LogHub data at " + root + " (use --root)");
       }

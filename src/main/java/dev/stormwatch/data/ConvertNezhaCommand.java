@@ -1,8 +1,10 @@
 package dev.stormwatch.data;
 
+import dev.stormwatch.cli.CliArgs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** CLI of {@link NezhaConverter} ({@code scripts/convert-nezha.sh}). */
 public final class ConvertNezhaCommand {
@@ -28,16 +30,16 @@ public final class ConvertNezhaCommand {
         System.out.println(USAGE);
         return;
       }
-      Args a = new Args(argv,
-          List.of("--system", "--out", "--date", "--fault-minutes", "--tail-minutes", "--root"),
-          List.of("--with-logs", "--no-logs", "--with-node-metrics", "--gzip"));
+      CliArgs a = CliArgs.parse(argv,
+          Set.of("--system", "--out", "--date", "--fault-minutes", "--tail-minutes", "--root"),
+          Set.of("--with-logs", "--no-logs", "--with-node-metrics", "--gzip"));
       if (a.flag("--with-logs") && a.flag("--no-logs")) {
         throw new IllegalArgumentException("--with-logs and --no-logs exclude each other");
       }
       NezhaSystem system = NezhaSystem.of(a.required("--system"));
       out = Path.of(a.required("--out"));
       gzip = a.flag("--gzip");
-      Path root = a.datasetRoot("nezha");
+      Path root = SharedDatasets.root(a.optional("--root", null), "nezha");
       if (!Files.isDirectory(root.resolve("rca_data"))) {
         throw new IllegalArgumentException("no Nezha data at " + root + " (use --root)");
       }

@@ -1,5 +1,6 @@
 package dev.stormwatch.tools;
 
+import dev.stormwatch.cli.CliArgs;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.stormwatch.tools;
 
+import dev.stormwatch.cli.CliArgs;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;

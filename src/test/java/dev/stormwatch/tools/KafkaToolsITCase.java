@@ -1,5 +1,6 @@
 package dev.stormwatch.tools;
 
+import dev.stormwatch.cli.CliArgs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

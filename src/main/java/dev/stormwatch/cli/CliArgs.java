@@ -1,12 +1,12 @@
-package dev.stormwatch.tools;
+package dev.stormwatch.cli;
 
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Minimal {@code --name value} / {@code --flag} command-line parser for the small tools. */
-final class CliArgs {
+/** Minimal {@code --name value} / {@code --flag} command-line parser for the small commands. */
+public final class CliArgs {
 
   private final Map<String, String> values = new HashMap<>();
   private final Set<String> flags = new HashSet<>();
@@ -18,7 +18,7 @@ final class CliArgs {
    *
    * @throws IllegalArgumentException on an unknown option or a missing value
    */
-  static CliArgs parse(String[] args, Set<String> valueNames, Set<String> flagNames) {
+  public static CliArgs parse(String[] args, Set<String> valueNames, Set<String> flagNames) {
     CliArgs parsed = new CliArgs();
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
@@ -36,7 +36,7 @@ final class CliArgs {
     return parsed;
   }
 
-  String required(String name) {
+  public String required(String name) {
     String value = values.get(name);
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(name + " is required");
@@ -44,12 +44,12 @@ final class CliArgs {
     return value;
   }
 
-  String optional(String name, String fallback) {
+  public String optional(String name, String fallback) {
     return values.getOrDefault(name, fallback);
   }
 
   /** A numeric option, or {@code fallback} when absent; must be >= 0. */
-  double nonNegative(String name, double fallback) {
+  public double nonNegative(String name, double fallback) {
     String raw = values.get(name);
     if (raw == null) {
       return fallback;
@@ -66,7 +66,20 @@ final class CliArgs {
     return value;
   }
 
-  boolean flag(String name) {
+  public boolean flag(String name) {
     return flags.contains(name);
+  }
+
+  /** An integer option, or {@code fallback} when absent. */
+  public int intValue(String name, int fallback) {
+    String v = values.get(name);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be an integer, got '" + v + "'");
+    }
   }
 }
