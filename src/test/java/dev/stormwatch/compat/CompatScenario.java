@@ -13,8 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -58,6 +61,8 @@ final class CompatScenario {
     Configuration c = new Configuration();
     c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
     c.setString("execution.checkpointing.interval", "500 ms");
+    // fail at once, so an incompatible state fails the test with its cause instead of a restart loop
+    c.setString("restart-strategy.type", "none");
     c.setString("rest.bind-address", "127.0.0.1");
     c.setString("rest.address", "127.0.0.1");
     c.setString("jobmanager.bind-host", "127.0.0.1");
@@ -79,15 +84,22 @@ final class CompatScenario {
   /** Polls the job's accumulators until {@code done} holds; fails after {@code timeout}. */
   static Map<String, Object> awaitAccumulators(JobClient job, Predicate<Map<String, Object>> done,
       Duration timeout, String what) throws Exception {
+    CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
     long deadline = System.nanoTime() + timeout.toNanos();
     Map<String, Object> acc = Map.of();
     while (System.nanoTime() < deadline) {
-      if (job.getJobStatus().get(10, TimeUnit.SECONDS).isGloballyTerminalState()) {
-        throw new IllegalStateException("job ended before " + what + "; accumulators " + acc);
+      try {
+        acc = job.getAccumulators().get(10, TimeUnit.SECONDS);
+      } catch (ExecutionException | IllegalStateException e) {
+        result.get(30, TimeUnit.SECONDS); // the job ended: surfaces its failure
+        throw new IllegalStateException("job ended before " + what, e);
       }
-      acc = job.getAccumulators().get(10, TimeUnit.SECONDS);
       if (done.test(acc)) {
         return acc;
+      }
+      if (result.isDone()) {
+        result.get();
+        throw new IllegalStateException("job ended before " + what + "; accumulators " + acc);
       }
       Thread.sleep(200);
     }
