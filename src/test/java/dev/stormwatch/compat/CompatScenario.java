@@ -65,6 +65,7 @@ final class CompatScenario {
     c.setString("restart-strategy.type", "none");
     c.setString("rest.bind-address", "127.0.0.1");
     c.setString("rest.address", "127.0.0.1");
+    c.setString("rest.bind-port", "0");
     c.setString("jobmanager.bind-host", "127.0.0.1");
     c.setString("taskmanager.bind-host", "127.0.0.1");
     c.setString("taskmanager.host", "127.0.0.1");
