@@ -2,6 +2,8 @@
 # Runs a Flink 2.2.1 standalone session cluster (one JobManager, one TaskManager) on 127.0.0.1 from
 # Maven-resolved jars, without a Flink distribution.
 #   scripts/flink-local.sh start|stop|status
+#   scripts/flink-local.sh start-taskmanager   start a TaskManager for the running JobManager when
+#                                      none runs (e.g. after one died), and wait until it registered
 #   scripts/flink-local.sh lib [DIR]   copy the extra runtime jars (scripts/cluster/extra-lib/pom.xml)
 #                                      into DIR (default out/flink/lib-extra) for a real cluster's lib/
 # Env: FLINK_REST_PORT (8081), FLINK_RPC_PORT (6123), FLINK_START_TIMEOUT_S (90),
@@ -112,12 +114,14 @@ resource_params() {
   echo "$results"
 }
 
-# Starts main class $2 in the background with BashJavaUtils command $3; logs to $LOGS/$1.*
+# Starts main class $2 in the background with BashJavaUtils command $3 and any further arguments
+# as extra dynamic properties; logs to $LOGS/$1.*
 launch() {
   local name="$1" class="$2" params jvm dynamic
   params="$(resource_params "$3")"
   read -r -a jvm <<< "$(head -n1 <<< "$params")"
   read -r -a dynamic <<< "$(tail -n1 <<< "$params")"
+  dynamic+=("${@:4}")
   read -r -a extra <<< "${FLINK_JAVA_OPTS:-}"
   [[ -f "$LOGS/$name.log" ]] && mv -f "$LOGS/$name.log" "$LOGS/$name.log.prev"
   nohup java "${jvm[@]}" "${MODULE_OPTS[@]}" "${extra[@]}" -Djava.io.tmpdir="$DIR/tmp" \
@@ -182,6 +186,37 @@ cmd_start() {
   echo "Flink cluster ready: web UI http://127.0.0.1:$REST_PORT (jobmanager pid $jm, taskmanager pid $tm)"
 }
 
+# True when the REST endpoint lists a TaskManager with resource id $1.
+taskmanager_registered() {
+  curl -fsS --max-time 2 "http://127.0.0.1:$REST_PORT/taskmanagers" 2>/dev/null \
+    | grep -qF "\"id\":\"$1\""
+}
+
+cmd_start_taskmanager() {
+  local jm tm id
+  jm="$(running_pid "$JM_PID_FILE" "$JM_CLASS")"
+  [[ -n "$jm" ]] || die "no running jobmanager in $DIR; use start"
+  tm="$(running_pid "$TM_PID_FILE" "$TM_CLASS")"
+  [[ -z "$tm" ]] || die "a taskmanager already runs (pid $tm)"
+  REST_PORT="$(running_rest_port)"
+  id="taskmanager-$(date +%s)-$RANDOM"
+  tm="$(launch taskmanager "$TM_CLASS" GET_TM_RESOURCE_PARAMS -D "taskmanager.resource-id=$id")"
+  echo "$tm" > "$TM_PID_FILE"
+  log "started taskmanager pid $tm ($id), waiting up to ${START_TIMEOUT_S}s for it to register ..."
+  local deadline=$((SECONDS + START_TIMEOUT_S))
+  until taskmanager_registered "$id"; do
+    if ! kill -0 "$tm" 2>/dev/null; then
+      log_tail; die "the taskmanager exited during startup"
+    fi
+    if ((SECONDS >= deadline)); then
+      log_tail; stop_process taskmanager "$TM_PID_FILE" "$TM_CLASS" >&2
+      die "taskmanager $id did not register within ${START_TIMEOUT_S}s (stopped it)"
+    fi
+    sleep 0.5
+  done
+  echo "TaskManager ready: $id (pid $tm) on http://127.0.0.1:$REST_PORT"
+}
+
 # Sends TERM to the pid in file $1 (class $2), waits up to 30 s, then KILL.
 stop_process() {
   local name="$1" file="$2" class="$3" pid i
@@ -241,8 +276,9 @@ cmd_lib() {
 
 case "${1:-}" in
   start) cmd_start ;;
+  start-taskmanager) cmd_start_taskmanager ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   lib) cmd_lib "${2:-}" ;;
-  *) echo "usage: $0 start|stop|status|lib [DIR]" >&2; exit 64 ;;
+  *) echo "usage: $0 start|start-taskmanager|stop|status|lib [DIR]" >&2; exit 64 ;;
 esac
