@@ -39,6 +39,12 @@ public final class EvaluateCommand {
           System.exit(code);
         }
       }
+      case "calibration" -> {
+        int code = dev.stormwatch.eval.calibration.CalibrationCommand.run(rest);
+        if (code != 0) {
+          System.exit(code);
+        }
+      }
       case "nab" -> nab(rest);
       default -> {
         System.err.println("unknown subcommand " + args[0] + " (expected scenario, compare or nab)");
