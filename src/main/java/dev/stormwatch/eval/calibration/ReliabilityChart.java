@@ -7,15 +7,20 @@ import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -30,24 +35,38 @@ public final class ReliabilityChart {
   public static void write(List<CalibrationRow> rows, Path png) throws IOException {
     System.setProperty("java.awt.headless", "true");
     XYSeriesCollection data = new XYSeriesCollection();
+    List<List<Integer>> counts = new ArrayList<>();
     for (CalibrationRow row : rows) {
+      List<Integer> seriesCounts = new ArrayList<>();
+      counts.add(seriesCounts);
       XYSeries s = new XYSeries(String.format(Locale.ROOT, "%s (Brier %.3f, ECE %.3f)",
           row.name(), row.brier(), row.ece()), false);
       for (Calibration.Bin b : row.bins()) {
         if (b.count() > 0) {
           s.add(b.meanPredicted(), b.observedRate());
+          seriesCounts.add(b.count());
         }
       }
       data.addSeries(s);
     }
     NumberAxis x = axis("predicted probability (bin mean)");
+    x.setRange(-0.12, 1.12);
     NumberAxis y = axis("observed incident frequency");
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     for (int i = 0; i < rows.size(); i++) {
       renderer.setSeriesPaint(i, COLORS[i % COLORS.length]);
       renderer.setSeriesStroke(i, new BasicStroke(2.5f));
       renderer.setSeriesShape(i, new Ellipse2D.Double(-5, -5, 10, 10));
+      renderer.setSeriesItemLabelPaint(i, COLORS[i % COLORS.length].darker());
+      renderer.setSeriesPositiveItemLabelPosition(i, new ItemLabelPosition(
+          i % 2 == 0 ? ItemLabelAnchor.OUTSIDE3 : ItemLabelAnchor.OUTSIDE9,
+          i % 2 == 0 ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT));
     }
+    renderer.setDefaultItemLabelGenerator(
+        (dataset, series, item) -> "n=" + counts.get(series).get(item));
+    renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    renderer.setDefaultItemLabelsVisible(true);
+    renderer.setItemLabelAnchorOffset(7);
     XYPlot plot = new XYPlot(data, x, y, renderer);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
@@ -64,7 +83,8 @@ public final class ReliabilityChart {
 
   private static NumberAxis axis(String label) {
     NumberAxis a = new NumberAxis(label);
-    a.setRange(0, 1);
+    a.setRange(-0.03, 1.06);
+    a.setTickUnit(new NumberTickUnit(0.1));
     a.setLabelFont(LABEL);
     a.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     return a;
@@ -73,7 +93,7 @@ public final class ReliabilityChart {
   private static String subtitle(List<CalibrationRow> rows) {
     CalibrationRow first = rows.get(0);
     return String.format(Locale.ROOT,
-        "%d live windows, %d overlap an incident; dashed: perfect calibration", first.windows(),
+        "%d live windows, %d overlap an incident; n = windows in the bin; dashed: perfect calibration", first.windows(),
         first.positives());
   }
 }
