@@ -23,6 +23,7 @@ public final class EvaluateCommand {
       System.out.println("usage: evaluate.sh scenario|compare|nab [options]   (--help after a subcommand)");
       System.out.println(ScenarioCommand.USAGE);
       System.out.println(CompareOptions.USAGE);
+      System.out.println(dev.stormwatch.eval.calibration.CalibrationCommand.USAGE);
       System.exit(args.length == 0 ? 2 : 0);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
