@@ -3,7 +3,6 @@ package dev.stormwatch.alert;
 import dev.stormwatch.alert.bayes.BetaPrior;
 import dev.stormwatch.alert.bayes.KeyBelief;
 import dev.stormwatch.alert.bayes.PosteriorCalculator;
-import dev.stormwatch.alert.bayes.PosteriorResult;
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.event.AlertEvent;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -31,12 +30,9 @@ public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult
   public static final String FIRING_COUNTER = "alerts_firing";
   public static final String RESOLVED_COUNTER = "alerts_resolved";
   public static final String SCORED_COUNTER = "windows_scored";
-  /** Live windows scoring below this while no alert fires count as normal for the likelihood. */
-  public static final double CALM_SCORE = 0.5;
   public static final String FALLBACK_COUNTER = "windows_fallback";
 
-  private final AlertPolicy policy;
-  private final PosteriorCalculator calculator;
+  private final WindowDecision decision;
   private final double priorIncidentRate;
   private final double priorStrength;
   private final long retentionMillis;
@@ -59,8 +55,7 @@ public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult
    */
   public AlertLifecycle(AlertPolicy policy, PosteriorCalculator calculator, double priorIncidentRate,
       double priorStrength, long retentionMillis) {
-    this.policy = policy;
-    this.calculator = calculator;
+    this.decision = new WindowDecision(policy, calculator);
     this.priorIncidentRate = priorIncidentRate;
     this.priorStrength = priorStrength;
     this.retentionMillis = retentionMillis;
@@ -131,20 +126,16 @@ public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult
       b = KeyBelief.forNewKey(providerPrior, priorStrength);
     }
     if (!r.live) {
-      b.observeWarmup(r.score);
+      decision.learnWarmup(b, r);
       belief.update(b);
       return;
     }
-    PosteriorResult posterior = b.evaluate(calculator, r.score, 0.0, r.windowEnd);
     AlertState s = state.value();
     if (s == null) {
       s = new AlertState();
     }
-    if (!s.firing && r.score < CALM_SCORE) {
-      b.observeWarmup(r.score); // calm live windows keep teaching what normal scores look like
-    }
+    AlertEvent event = decision.decide(b, s, r).event();
     belief.update(b);
-    AlertEvent event = policy.advance(s, r, posterior);
     if (event != null) {
       (event.status().equals(AlertEvent.FIRING) ? firing : resolved).add(1);
       out.collect(event);
