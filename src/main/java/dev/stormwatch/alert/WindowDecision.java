@@ -36,7 +36,7 @@ public final class WindowDecision implements Serializable {
 
   /** Evaluates a live window's posterior, lets calm windows keep teaching, and advances the alert. */
   public Outcome decide(KeyBelief belief, AlertState state, DetectionResult live) {
-    PosteriorResult posterior = belief.evaluate(calculator, live.score, 0.0, live.windowEnd);
+    PosteriorResult posterior = belief.evaluate(calculator, live.score, live.scoreSpread, live.windowEnd);
     if (!state.firing && live.score < CALM_SCORE) {
       belief.observeWarmup(live.score);
     }

@@ -23,6 +23,11 @@ public class DetectionResult {
   /** Short human-readable reason, e.g. "latency_p99_ms 9.1 sigma above its baseline". */
   public String reason = "";
   public boolean fallback;
+  /**
+   * The detector's own uncertainty about {@code score}: a standard deviation (e.g. of an ensemble,
+   * MC-dropout passes or an immature baseline); 0 when the detector does not say.
+   */
+  public double scoreSpread;
 
   public DetectionResult() {}
 
