@@ -20,10 +20,11 @@ public final class EvaluateCommand {
   /** Dispatches to the subcommand named by the first argument. */
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
-      System.out.println("usage: evaluate.sh scenario|compare|nab [options]   (--help after a subcommand)");
+      System.out.println("usage: evaluate.sh scenario|compare|calibration|decision|nab [options]   (--help after a subcommand)");
       System.out.println(ScenarioCommand.USAGE);
       System.out.println(CompareOptions.USAGE);
       System.out.println(dev.stormwatch.eval.calibration.CalibrationCommand.USAGE);
+      System.out.println(dev.stormwatch.eval.decision.DecisionCommand.USAGE);
       System.exit(args.length == 0 ? 2 : 0);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -46,9 +47,15 @@ public final class EvaluateCommand {
           System.exit(code);
         }
       }
+      case "decision" -> {
+        int code = dev.stormwatch.eval.decision.DecisionCommand.run(rest);
+        if (code != 0) {
+          System.exit(code);
+        }
+      }
       case "nab" -> nab(rest);
       default -> {
-        System.err.println("unknown subcommand " + args[0] + " (expected scenario, compare or nab)");
+        System.err.println("unknown subcommand " + args[0] + " (expected scenario, compare, calibration, decision or nab)");
         System.exit(2);
       }
     }

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Wraps a {@link Detector} and keeps every result it produced, warm-up and live alike. */
-final class RecordingDetector implements Detector {
+public final class RecordingDetector implements Detector {
   private final Detector inner;
   private final List<DetectionResult> results = new ArrayList<>();
 
-  RecordingDetector(Detector inner) {
+  public RecordingDetector(Detector inner) {
     this.inner = inner;
   }
 
@@ -33,7 +33,7 @@ final class RecordingDetector implements Detector {
   }
 
   /** The results so far, in the order the detector produced them. */
-  List<DetectionResult> results() {
+  public List<DetectionResult> results() {
     return results;
   }
 }

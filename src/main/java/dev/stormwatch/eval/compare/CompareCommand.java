@@ -1,7 +1,5 @@
 package dev.stormwatch.eval.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stormwatch.config.ConfigLoader;
 import dev.stormwatch.config.JobConfig;
 import dev.stormwatch.detect.BaselineDetector;
@@ -9,6 +7,7 @@ import dev.stormwatch.detect.Detector;
 import dev.stormwatch.eval.AlertEpisode;
 import dev.stormwatch.eval.AlertEpisodes;
 import dev.stormwatch.eval.Label;
+import dev.stormwatch.eval.LivePeriod;
 import dev.stormwatch.eval.ScenarioCommand;
 import dev.stormwatch.eval.ScenarioEvaluator;
 import dev.stormwatch.eval.ScenarioReport;
@@ -24,7 +23,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -80,9 +78,9 @@ public final class CompareCommand {
     List<TelemetryEvent> input = load(o.input, false);
     List<Label> incidents = Label.read(o.incidents);
     List<Label> benign = o.benign == null ? List.of() : Label.read(o.benign);
-    LivePeriod live = livePeriod(o, input, job.windowSlide.toMillis());
+    LivePeriod live = LivePeriod.of(o.incidents, o.scenario, input, job.windowSlide.toMillis());
     System.out.printf(Locale.ROOT, "replaying %,d warm-up and %,d input records; live %s .. %s, %d services%n",
-        warmup.size(), input.size(), live.start, live.end, live.services);
+        warmup.size(), input.size(), live.start(), live.end(), live.services());
 
     Files.createDirectories(o.out);
     ScenarioEvaluator evaluator = new ScenarioEvaluator();
@@ -123,7 +121,7 @@ public final class CompareCommand {
     Files.writeString(o.out.resolve("comparison.txt"), table);
     if (o.report) {
       Path report = new ReportWriter(o.out)
-          .write(rows, incidents, benign, live.start, live.end,
+          .write(rows, incidents, benign, live.start(), live.end(),
               recorder == null ? Map.of() : recorder.series(), setup(job, o));
       System.out.println("\nreport: " + report);
     }
@@ -177,7 +175,7 @@ public final class CompareCommand {
       Double ratePerCpu, Path out) throws IOException {
     List<AlertEpisode> episodes = AlertEpisodes.episodes(AlertEpisodes.read(alerts));
     ScenarioReport report =
-        evaluator.evaluate(incidents, benign, episodes, live.start, live.end, live.services);
+        evaluator.evaluate(incidents, benign, episodes, live.start(), live.end(), live.services());
     ScenarioCommand.writeJson(report, out.resolve(name).resolve("evaluation.json"));
     return new ComparisonRow(name, alerts, episodes, report, rate, seconds, ratePerCpu);
   }
@@ -202,36 +200,5 @@ public final class CompareCommand {
         w.newLine();
       }
     }
-  }
-
-  /** The live period and service count the scores are normalised by. */
-  private record LivePeriod(Instant start, Instant end, int services) {}
-
-  /** From scenario.json (given, or next to the incidents file), else from the input records. */
-  private static LivePeriod livePeriod(CompareOptions o, List<TelemetryEvent> input, long step)
-      throws IOException {
-    Path scenario = o.scenario;
-    Path dir = o.incidents.toAbsolutePath().getParent();
-    if (scenario == null && dir != null && Files.exists(dir.resolve("scenario.json"))) {
-      scenario = dir.resolve("scenario.json");
-    }
-    long first = Long.MAX_VALUE;
-    long last = Long.MIN_VALUE;
-    Set<String> keys = new HashSet<>();
-    for (TelemetryEvent e : input) {
-      first = Math.min(first, e.timeMillis());
-      last = Math.max(last, e.timeMillis());
-      keys.add(e.key());
-    }
-    Instant start = first == Long.MAX_VALUE ? Instant.EPOCH : Instant.ofEpochMilli(Math.floorDiv(first, step) * step);
-    Instant end = last == Long.MIN_VALUE ? start : Instant.ofEpochMilli(Math.floorDiv(last, step) * step + step);
-    int services = keys.size();
-    if (scenario != null) {
-      JsonNode meta = new ObjectMapper().readTree(scenario.toFile());
-      start = meta.hasNonNull("live_start") ? Instant.parse(meta.get("live_start").asText()) : start;
-      end = meta.hasNonNull("live_end") ? Instant.parse(meta.get("live_end").asText()) : end;
-      services = meta.path("services").asInt(services);
-    }
-    return new LivePeriod(start, end, services);
   }
 }

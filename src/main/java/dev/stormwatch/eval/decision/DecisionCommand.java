@@ -1,0 +1,209 @@
+package dev.stormwatch.eval.decision;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.stormwatch.config.ConfigLoader;
+import dev.stormwatch.config.JobConfig;
+import dev.stormwatch.detect.BaselineDetector;
+import dev.stormwatch.detect.Detector;
+import dev.stormwatch.eval.Label;
+import dev.stormwatch.eval.LivePeriod;
+import dev.stormwatch.eval.calibration.RecordingDetector;
+import dev.stormwatch.eval.compare.OfflineAlerting;
+import dev.stormwatch.eval.compare.TelemetryFiles;
+import dev.stormwatch.eval.peer.RcfKeyDetector;
+import dev.stormwatch.eval.peer.RcfKeySettings;
+import dev.stormwatch.event.TelemetryEvent;
+import dev.stormwatch.model.HybridDetector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code evaluate.sh decision}: does the Bayesian layer cut false alarms? Replays a scenario once
+ * per detector, then sweeps the raise threshold deciding on the raw score and on the posterior,
+ * and reports both rules at the job's default threshold and at equal recall (decision.txt,
+ * decision.json, false-alarms.png).
+ */
+public final class DecisionCommand {
+  public static final String USAGE = "usage: evaluate.sh decision --warmup FILE --input FILE"
+      + " --incidents FILE [--benign FILE] [--scenario scenario.json] --out DIR"
+      + " [--detectors baseline,rcf,hybrid] [--model models/hybrid/v1] [--thresholds 0.05:0.99:0.01]"
+      + " [--config conf/stormwatch.yaml]";
+
+  private DecisionCommand() {}
+
+  /** Parsed command line. */
+  record Options(List<Path> warmup, List<Path> input, Path incidents, Path benign, Path scenario,
+      Path out, List<String> detectors, Path model, double[] thresholds, Path config) {}
+
+  /** What one run produced: every operating point and the equal-recall comparison. */
+  public record Result(List<OperatingPoint> points, List<OperatingPoint> defaults,
+      List<EqualRecall.Row> equalRecall) {}
+
+  /** Runs the subcommand; returns the exit code. */
+  public static int run(String[] args) throws Exception {
+    Options o;
+    try {
+      o = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
+      return 2;
+    }
+    if (o == null) {
+      System.out.println(USAGE);
+      return 0;
+    }
+    JobConfig job = new JobConfig();
+    if (o.config() != null) {
+      ConfigLoader.applyYaml(job, o.config().toFile());
+    }
+    Result result = evaluate(o, job);
+    String text = DecisionReport.text(result, job);
+    System.out.print(text);
+    Files.writeString(o.out().resolve("decision.txt"), text);
+    System.out.println("wrote " + o.out().resolve("decision.json") + " and "
+        + o.out().resolve("false-alarms.png"));
+    return 0;
+  }
+
+  /** Replays, sweeps and compares; writes decision.json and false-alarms.png under the out dir. */
+  static Result evaluate(Options o, JobConfig job) throws Exception {
+    List<TelemetryEvent> warmup = load(o.warmup(), true);
+    List<TelemetryEvent> input = load(o.input(), false);
+    LivePeriod live = LivePeriod.of(o.incidents(), o.scenario(), input, job.windowSlide.toMillis());
+    List<Label> incidents = Label.read(o.incidents());
+    List<Label> benign = o.benign() == null ? List.of() : Label.read(o.benign());
+    DecisionSweep sweep = new DecisionSweep(job, incidents, benign, live);
+    OfflineAlerting alerting = new OfflineAlerting(job);
+    double[] thresholds = withDefault(o.thresholds(), job.alertThreshold);
+    List<OperatingPoint> points = new ArrayList<>();
+    for (String name : o.detectors()) {
+      RecordingDetector recorder = new RecordingDetector(detector(name, alerting, job, o.model()));
+      try (Detector d = recorder) {
+        alerting.run(warmup, input, d);
+      }
+      System.out.printf(Locale.ROOT, "%-9s %,d windows scored; sweeping %d thresholds x 2 rules%n",
+          name, recorder.results().size(), thresholds.length);
+      points.addAll(sweep.sweep(name, recorder.results(), thresholds));
+    }
+    List<OperatingPoint> defaults = points.stream()
+        .filter(p -> Math.abs(p.threshold() - job.alertThreshold) < 1e-9).toList();
+    Result result = new Result(points, defaults, EqualRecall.rows(points));
+    Files.createDirectories(o.out());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("default_threshold", job.alertThreshold);
+    json.put("defaults", defaults);
+    json.put("equal_recall", result.equalRecall());
+    json.put("points", points);
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(o.out().resolve("decision.json").toFile(), json);
+    FalseAlarmChart.render(o.out().resolve("false-alarms.png"), points);
+    return result;
+  }
+
+  private static Detector detector(String name, OfflineAlerting alerting, JobConfig job, Path model)
+      throws IOException {
+    return switch (name) {
+      case "baseline" -> new BaselineDetector(alerting.baselineConfig());
+      case "rcf" -> new RcfKeyDetector(RcfKeySettings.defaults().withScoreAtThreshold(job.alertThreshold));
+      case "hybrid" -> HybridDetector.open(model, job.windowSlide.toMillis(), job.windowSteps());
+      default -> throw new IllegalArgumentException("unknown detector " + name + " (baseline, rcf, hybrid)");
+    };
+  }
+
+  /** The sweep's thresholds with the job's default included. */
+  private static double[] withDefault(double[] thresholds, double dflt) {
+    for (double t : thresholds) {
+      if (Math.abs(t - dflt) < 1e-9) {
+        return thresholds;
+      }
+    }
+    double[] out = java.util.Arrays.copyOf(thresholds, thresholds.length + 1);
+    out[thresholds.length] = dflt;
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
+  private static List<TelemetryEvent> load(List<Path> files, boolean warmup) throws IOException {
+    List<TelemetryEvent> events = new ArrayList<>();
+    for (Path f : files) {
+      events.addAll(TelemetryFiles.read(f, warmup).events());
+    }
+    return events;
+  }
+
+  /** Parses the arguments; null when help was asked for. */
+  static Options parse(String[] args) {
+    List<Path> warmup = new ArrayList<>();
+    List<Path> input = new ArrayList<>();
+    Path incidents = null;
+    Path benign = null;
+    Path scenario = null;
+    Path out = null;
+    Path config = null;
+    Path model = Path.of("models/hybrid/v1");
+    List<String> detectors = List.of("baseline", "rcf");
+    double[] thresholds = range("0.05:0.99:0.01");
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("-h") || a.equals("--help")) {
+        return null;
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("missing value for " + a);
+      }
+      String v = args[++i];
+      switch (a) {
+        case "--warmup" -> warmup.add(Path.of(v));
+        case "--input" -> input.add(Path.of(v));
+        case "--incidents" -> incidents = Path.of(v);
+        case "--benign" -> benign = Path.of(v);
+        case "--scenario" -> scenario = Path.of(v);
+        case "--out" -> out = Path.of(v);
+        case "--config" -> config = Path.of(v);
+        case "--model" -> model = Path.of(v);
+        case "--detectors" -> detectors = List.of(v.split(","));
+        case "--thresholds" -> thresholds = range(v);
+        default -> throw new IllegalArgumentException("unknown option " + a);
+      }
+    }
+    if (input.isEmpty() || incidents == null || out == null) {
+      throw new IllegalArgumentException("--input, --incidents and --out are required");
+    }
+    return new Options(warmup, input, incidents, benign, scenario, out, detectors, model, thresholds, config);
+  }
+
+  /** {@code from:to:step}, both ends included. */
+  static double[] range(String spec) {
+    String[] parts = spec.split(":");
+    if (parts.length != 3) {
+      throw new IllegalArgumentException("--thresholds must be from:to:step, e.g. 0.5:0.99:0.01, not " + spec);
+    }
+    double from;
+    double to;
+    double step;
+    try {
+      from = Double.parseDouble(parts[0]);
+      to = Double.parseDouble(parts[1]);
+      step = Double.parseDouble(parts[2]);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--thresholds: not a number in " + spec);
+    }
+    if (!(from > 0 && to < 1 && from <= to && step > 0)) {
+      throw new IllegalArgumentException("--thresholds needs 0 < from <= to < 1 and step > 0, not " + spec);
+    }
+    int n = (int) Math.floor((to - from) / step + 1e-9) + 1;
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = Math.round((from + i * step) * 1e6) / 1e6;
+    }
+    return out;
+  }
+}

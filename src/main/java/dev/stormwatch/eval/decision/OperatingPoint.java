@@ -1,0 +1,20 @@
+package dev.stormwatch.eval.decision;
+
+/**
+ * One alerting threshold of one detector under one decision rule, scored on a scenario.
+ *
+ * @param detector the detector's name
+ * @param mode what the thresholds applied to: {@code score} (the raw detector score) or {@code
+ *     posterior} (the Bayesian layer's posterior)
+ * @param threshold the raise threshold (the resolve threshold is {@code min(job's, threshold)})
+ * @param detected incidents detected
+ * @param incidents incidents in the scenario
+ * @param falseAlarms alert episodes that matched no incident
+ * @param benignAlerts false alarms on benign look-alike events
+ * @param falseAlarmsPerDayPer12 false alarms per day, normalised to 12 services
+ * @param f1 episode F1 (null when undefined)
+ * @param delayMedianS median detection delay in seconds (null when nothing was detected)
+ */
+public record OperatingPoint(String detector, String mode, double threshold, int detected,
+    int incidents, int falseAlarms, int benignAlerts, double falseAlarmsPerDayPer12, Double f1,
+    Double delayMedianS) {}

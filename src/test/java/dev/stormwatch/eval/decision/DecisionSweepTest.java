@@ -1,0 +1,99 @@
+package dev.stormwatch.eval.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stormwatch.config.JobConfig;
+import dev.stormwatch.detect.DetectionResult;
+import dev.stormwatch.eval.Label;
+import dev.stormwatch.eval.LivePeriod;
+import dev.stormwatch.event.AlertEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DecisionSweepTest {
+  private static final long MIN = 60_000;
+  private static final Instant T0 = Instant.parse("2026-03-03T00:00:00Z");
+
+  /**
+   * One key: 600 quiet warm-up windows, then 300 live windows with a labelled incident scoring
+   * 0.95 (windows 100-129) and a lone benign bump scoring 0.75 (windows 200-204).
+   */
+  private static List<DetectionResult> windows() {
+    List<DetectionResult> out = new ArrayList<>();
+    for (int i = 0; i < 900; i++) {
+      DetectionResult r = new DetectionResult();
+      r.provider = "aws";
+      r.service = "payments";
+      r.modelVersion = "test-1";
+      r.windowEnd = T0.toEpochMilli() + (i - 600) * MIN;
+      r.windowStart = r.windowEnd - 10 * MIN;
+      r.live = i >= 600;
+      int live = i - 600;
+      r.score = live >= 100 && live < 130 ? 0.95 : live >= 200 && live < 205 ? 0.75 : 0.02 + 0.01 * (i % 5);
+      out.add(r);
+    }
+    return out;
+  }
+
+  private static DecisionSweep sweep() {
+    Label incident = new Label("i1", "aws", "payments", "latency", T0.plusSeconds(95 * 60),
+        T0.plusSeconds(100 * 60), T0.plusSeconds(130 * 60));
+    return new DecisionSweep(new JobConfig(), List.of(incident), List.of(),
+        new LivePeriod(T0, T0.plusSeconds(300 * 60), 12));
+  }
+
+  @Test
+  void scoreRuleFiresOnTheBumpThatThePosteriorOfAQuietKeyAlsoWeighs() {
+    List<DetectionResult> ordered = DecisionSweep.ordered(windows());
+    List<AlertEvent> byScore = sweep().alerts(ordered, DecisionSweep.SCORE, 0.7);
+    assertThat(byScore.stream().filter(a -> a.status().equals(AlertEvent.FIRING))).hasSize(2);
+    assertThat(byScore.get(0).status()).isEqualTo(AlertEvent.FIRING);
+    assertThat(byScore.get(1).status()).isEqualTo(AlertEvent.RESOLVED);
+    assertThat(sweep().alerts(ordered, DecisionSweep.SCORE, 0.97)).isEmpty();
+  }
+
+  @Test
+  void sweepScoresEachThresholdAndRule() {
+    List<OperatingPoint> points = sweep().sweep("test", windows(), new double[] {0.5, 0.7, 0.8, 0.97});
+    assertThat(points).hasSize(8);
+    OperatingPoint at07 = points.stream()
+        .filter(p -> p.mode().equals(DecisionSweep.SCORE) && p.threshold() == 0.7).findFirst().orElseThrow();
+    assertThat(at07.detected()).isEqualTo(1);
+    assertThat(at07.falseAlarms()).isEqualTo(1);
+    OperatingPoint at08 = points.stream()
+        .filter(p -> p.mode().equals(DecisionSweep.SCORE) && p.threshold() == 0.8).findFirst().orElseThrow();
+    assertThat(at08.detected()).isEqualTo(1);
+    assertThat(at08.falseAlarms()).isZero();
+    OperatingPoint at097 = points.stream()
+        .filter(p -> p.mode().equals(DecisionSweep.SCORE) && p.threshold() == 0.97).findFirst().orElseThrow();
+    assertThat(at097.detected()).isZero();
+  }
+
+  @Test
+  void equalRecallTakesTheFewestFalseAlarmsAtTheRecallBothRulesReach() {
+    List<OperatingPoint> points = List.of(
+        point(DecisionSweep.SCORE, 0.6, 9, 12), point(DecisionSweep.SCORE, 0.8, 9, 5),
+        point(DecisionSweep.SCORE, 0.9, 7, 1),
+        point(DecisionSweep.POSTERIOR, 0.3, 8, 2), point(DecisionSweep.POSTERIOR, 0.5, 8, 2),
+        point(DecisionSweep.POSTERIOR, 0.7, 6, 0));
+    EqualRecall.Row row = EqualRecall.rows(points).get(0);
+    assertThat(row.detected()).isEqualTo(8);
+    assertThat(row.score().threshold()).isEqualTo(0.8);
+    assertThat(row.posterior().threshold()).isEqualTo(0.5);
+    assertThat(row.falseAlarmsSaved()).isEqualTo(3);
+  }
+
+  @Test
+  void thresholdRangesAreValidated() {
+    assertThat(DecisionCommand.range("0.5:0.7:0.1")).containsExactly(0.5, 0.6, 0.7);
+    assertThatThrownBy(() -> DecisionCommand.range("0.5:1.2:0.1")).hasMessageContaining("0 < from");
+    assertThatThrownBy(() -> DecisionCommand.range("0.5:0.7")).hasMessageContaining("from:to:step");
+  }
+
+  private static OperatingPoint point(String mode, double threshold, int detected, int falseAlarms) {
+    return new OperatingPoint("d", mode, threshold, detected, 9, falseAlarms, 0, falseAlarms, null, null);
+  }
+}
