@@ -27,6 +27,9 @@ final class FalseAlarmChart {
     new Color(30, 100, 220), new Color(230, 120, 20), new Color(40, 160, 70), new Color(150, 60, 190)
   };
 
+  /** The x axis ends here: points with more false alarms are of no operational interest. */
+  private static final int MAX_SHOWN = 40;
+
   private FalseAlarmChart() {}
 
   /** Renders the sweep's frontiers into {@code png}. */
@@ -47,12 +50,16 @@ final class FalseAlarmChart {
       }
       int series = data.getSeriesCount();
       data.addSeries(frontier(e.getKey(), e.getValue()));
+      renderer.setSeriesShapesVisible(series, DecisionSweep.SCORE.equals(first.mode()));
       renderer.setSeriesPaint(series, PALETTE[detectors.indexOf(first.detector()) % PALETTE.length]);
       renderer.setSeriesStroke(series, DecisionSweep.SCORE.equals(first.mode())
           ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
           : new BasicStroke(2.5f));
     }
-    NumberAxis x = new NumberAxis("false alarms (episodes matching no incident)");
+    int maxFalseAlarms = points.stream().mapToInt(OperatingPoint::falseAlarms).max().orElse(1);
+    NumberAxis x = new NumberAxis("false alarms (episodes matching no incident)"
+        + (maxFalseAlarms > MAX_SHOWN ? ", first " + MAX_SHOWN : ""));
+    x.setRange(0, Math.min(MAX_SHOWN, maxFalseAlarms) + 0.5);
     NumberAxis y = new NumberAxis("incidents detected");
     y.setRange(0, incidents + 0.5);
     y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
