@@ -28,19 +28,21 @@ import java.util.Map;
  * {@code evaluate.sh decision}: does the Bayesian layer cut false alarms? Replays a scenario once
  * per detector, then sweeps the raise threshold deciding on the raw score and on the posterior,
  * and reports both rules at the job's default threshold and at equal recall (decision.txt,
- * decision.json, false-alarms.png).
+ * decision.json, false-alarms.png). With {@code --cold-start} the warm-up files are replayed as
+ * live input (learning on the stream, as from Kafka) and the scored period starts with them.
  */
 public final class DecisionCommand {
   public static final String USAGE = "usage: evaluate.sh decision --warmup FILE --input FILE"
       + " --incidents FILE [--benign FILE] [--scenario scenario.json] --out DIR"
       + " [--detectors baseline,rcf,hybrid] [--model models/hybrid/v1] [--thresholds 0.05:0.99:0.01]"
-      + " [--config conf/stormwatch.yaml]";
+      + " [--config conf/stormwatch.yaml] [--cold-start]";
 
   private DecisionCommand() {}
 
   /** Parsed command line. */
   record Options(List<Path> warmup, List<Path> input, Path incidents, Path benign, Path scenario,
-      Path out, List<String> detectors, Path model, double[] thresholds, Path config) {}
+      Path out, List<String> detectors, Path model, double[] thresholds, Path config,
+      boolean coldStart) {}
 
   /** What one run produced: every operating point and the equal-recall comparison. */
   public record Result(List<OperatingPoint> points, List<OperatingPoint> defaults,
@@ -78,6 +80,16 @@ public final class DecisionCommand {
     List<TelemetryEvent> warmup = load(o.warmup(), true);
     List<TelemetryEvent> input = load(o.input(), false);
     LivePeriod live = LivePeriod.of(o.incidents(), o.scenario(), input, job.windowSlide.toMillis());
+    if (o.coldStart()) {
+      List<TelemetryEvent> all = load(o.warmup(), false);
+      all.addAll(input);
+      long step = job.windowSlide.toMillis();
+      long first = all.stream().mapToLong(TelemetryEvent::timeMillis).min().orElse(live.start().toEpochMilli());
+      live = new LivePeriod(java.time.Instant.ofEpochMilli(Math.floorDiv(first, step) * step), live.end(),
+          live.services());
+      warmup = List.of();
+      input = all;
+    }
     List<Label> incidents = Label.read(o.incidents());
     List<Label> benign = o.benign() == null ? List.of() : Label.read(o.benign());
     DecisionSweep sweep = new DecisionSweep(job, incidents, benign, live);
@@ -151,10 +163,15 @@ public final class DecisionCommand {
     Path model = Path.of("models/hybrid/v1");
     List<String> detectors = List.of("baseline", "rcf");
     double[] thresholds = range("0.05:0.99:0.01");
+    boolean coldStart = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("-h") || a.equals("--help")) {
         return null;
+      }
+      if (a.equals("--cold-start")) {
+        coldStart = true;
+        continue;
       }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("missing value for " + a);
@@ -177,7 +194,8 @@ public final class DecisionCommand {
     if (input.isEmpty() || incidents == null || out == null) {
       throw new IllegalArgumentException("--input, --incidents and --out are required");
     }
-    return new Options(warmup, input, incidents, benign, scenario, out, detectors, model, thresholds, config);
+    return new Options(warmup, input, incidents, benign, scenario, out, detectors, model, thresholds, config,
+        coldStart);
   }
 
   /** {@code from:to:step}, both ends included. */
