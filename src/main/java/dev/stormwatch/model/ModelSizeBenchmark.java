@@ -10,6 +10,8 @@ import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
 import dev.stormwatch.model.logs.LogWindowFeatures;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,11 +20,13 @@ import java.util.Random;
 
 /**
  * {@code hybrid-bench.sh --sizes [--conv 32,64,128] [--lstm 16,32,64,128] [--log-tokens 0,17]
- * [--batches 1,64] [--warmup 20] [--iterations 60] [--device auto|cpu|cuda:N]}: latency against
+ * [--batches 1,64] [--warmup 20] [--iterations 100] [--device auto|cpu|cuda:N]}: latency against
  * model size. Builds untrained, initialised {@link HybridModelBlock}s of each size (conv width split
  * over the three kernels, LSTM hidden units per direction, log tokens of 384 + 5 features), times
- * one forward pass per batch of random windows (translation in and out included) after a warm-up,
- * and prints a Markdown table of parameters and the median and p90 milliseconds per window.
+ * one forward pass per batch of random windows (translation in and out included) after a warm-up
+ * (and one untimed size for the JIT), and prints a Markdown table of parameters, the median and p90
+ * wall-clock milliseconds per window, and the median CPU time of the calling thread (which runs
+ * PyTorch's single intra-op thread, so it stays meaningful on a shared, loaded machine).
  */
 public final class ModelSizeBenchmark {
   /** Telemetry channels of the shipped schema (7 metrics: values, masks, 4 log channels). */
@@ -34,7 +38,8 @@ public final class ModelSizeBenchmark {
   private ModelSizeBenchmark() {}
 
   /** One timed size: parameters and per-window latencies (ms) per batch size. */
-  record Row(int conv, int lstm, int logTokens, long parameters, int[] batches, double[] median, double[] p90) {}
+  record Row(int conv, int lstm, int logTokens, long parameters, int[] batches, double[] median,
+      double[] p90, double[] cpuMedian) {}
 
   public static void main(String[] args) throws Exception {
     int[] conv = {32, 64, 128};
@@ -42,7 +47,7 @@ public final class ModelSizeBenchmark {
     int[] logTokens = {0, LogWindowFeatures.DEFAULT_MAX_TOKENS + 1};
     int[] batches = {1, 64};
     int warmup = 20;
-    int iterations = 60;
+    int iterations = 100;
     InferenceDevice device = InferenceDevice.AUTO;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -70,6 +75,8 @@ public final class ModelSizeBenchmark {
             + " timed passes per batch size; input %d channels x %d steps%n%n", on,
         System.getProperty("ai.djl.pytorch.num_threads"),
         System.getProperty("ai.djl.pytorch.num_interop_threads"), warmup, iterations, CHANNELS, STEPS);
+    // one untimed size first: JIT-compiles the Java side and lets PyTorch allocate its pools
+    measure(conv[0], lstm[0], logTokens[0], batches, warmup, iterations, on);
     System.out.println(header(batches));
     for (int tokens : logTokens) {
       for (int c : conv) {
@@ -93,6 +100,8 @@ public final class ModelSizeBenchmark {
           .filter(p -> p.requiresGradient()).mapToLong(p -> p.getArray().size()).sum();
       double[] median = new double[batches.length];
       double[] p90 = new double[batches.length];
+      double[] cpuMedian = new double[batches.length];
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       Random rnd = new Random(17);
       try (Predictor<float[][], float[]> predictor = model.newPredictor(new Inputs(logTokens))) {
         for (int b = 0; b < batches.length; b++) {
@@ -102,17 +111,22 @@ public final class ModelSizeBenchmark {
             predictor.predict(input);
           }
           double[] ms = new double[iterations];
+          double[] cpu = new double[iterations];
           for (int i = 0; i < iterations; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             predictor.predict(input);
             ms[i] = (System.nanoTime() - t0) / 1e6 / batches[b];
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6 / batches[b];
           }
           Arrays.sort(ms);
+          Arrays.sort(cpu);
           median[b] = quantile(ms, 0.5);
           p90[b] = quantile(ms, 0.9);
+          cpuMedian[b] = quantile(cpu, 0.5);
         }
       }
-      return new Row(conv, lstm, logTokens, parameters, batches, median, p90);
+      return new Row(conv, lstm, logTokens, parameters, batches, median, p90, cpuMedian);
     }
   }
 
@@ -134,8 +148,8 @@ public final class ModelSizeBenchmark {
     StringBuilder h = new StringBuilder("| conv width | LSTM hidden | log tokens | trainable params |");
     StringBuilder rule = new StringBuilder("|---:|---:|---:|---:|");
     for (int b : batches) {
-      h.append(String.format(Locale.ROOT, " batch %d median ms/window | batch %d p90 |", b, b));
-      rule.append("---:|---:|");
+      h.append(String.format(Locale.ROOT, " batch %d median ms/window | p90 | CPU median |", b));
+      rule.append("---:|---:|---:|");
     }
     return h + "\n" + rule;
   }
@@ -144,7 +158,8 @@ public final class ModelSizeBenchmark {
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "| %d | %d | %s | %,d |", r.conv(),
         r.lstm(), r.logTokens() == 0 ? "none" : r.logTokens() + " x " + LOG_DIM, r.parameters()));
     for (int b = 0; b < r.batches().length; b++) {
-      s.append(String.format(Locale.ROOT, " %.3f | %.3f |", r.median()[b], r.p90()[b]));
+      s.append(String.format(Locale.ROOT, " %.3f | %.3f | %.3f |", r.median()[b], r.p90()[b],
+          r.cpuMedian()[b]));
     }
     return s.toString();
   }
