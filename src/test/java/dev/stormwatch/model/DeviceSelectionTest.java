@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ai.djl.Device;
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.detect.DetectorFactory;
-import dev.stormwatch.detect.Detectors;
 import dev.stormwatch.detect.BaselineConfig;
+import dev.stormwatch.detect.Detectors;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,8 +58,8 @@ class DeviceSelectionTest {
     try (HybridModel model = HybridModel.load(MODEL, 60_000, 10, InferenceDevice.CPU)) {
       assertThat(model.device()).isEqualTo(Device.cpu());
     }
-    DetectorFactory factory = Detectors.factory("hybrid", MODEL.toString(), InferenceDevice.parse("auto"),
-        BaselineConfig.defaults());
+    DetectorFactory factory = shipped(Detectors.factory("hybrid", MODEL.toString(),
+        InferenceDevice.parse("auto"), BaselineConfig.defaults()));
     try (var detector = factory.create()) {
       List<DetectionResult> results = detector.scoreAll(SyntheticWindows.calm(2, 2, 7));
       assertThat(results).hasSize(4).allSatisfy(r -> assertThat(r.score).isBetween(0.0, 1.0));
@@ -63,10 +67,22 @@ class DeviceSelectionTest {
   }
 
   @Test
-  void anExplicitGpuFailsTheDetectorsStart() {
-    DetectorFactory factory = HybridDetector.factory(MODEL.toString(), 60_000, 10, InferenceDevice.parse("cuda:1"));
+  void anExplicitGpuFailsTheDetectorsStart() throws Exception {
+    DetectorFactory factory = shipped(
+        HybridDetector.factory(MODEL.toString(), 60_000, 10, InferenceDevice.parse("cuda:1")));
     assertThatThrownBy(factory::create)
         .isInstanceOf(DeviceUnavailableException.class)
         .hasMessageContaining("cuda:1");
+  }
+
+  /** The factory as a Flink task receives it: serialized and read back. */
+  private static DetectorFactory shipped(DetectorFactory factory) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(factory);
+    }
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      return (DetectorFactory) in.readObject();
+    }
   }
 }
