@@ -13,7 +13,7 @@ package dev.stormwatch.detect;
 public final class EvidenceSpread {
   private EvidenceSpread() {}
 
-  /** Effective sample size of a baseline that has learned {@code samples} steps at EWMA weight {@code alpha}. */
+  /** Effective sample size of a baseline that learned {@code samples} steps at EWMA weight {@code alpha}. */
   public static double effectiveSamples(long samples, double alpha) {
     return Math.max(1.0, Math.min(samples, (2.0 - alpha) / alpha));
   }

@@ -4,9 +4,9 @@ import dev.stormwatch.model.InferenceDevice;
 
 /**
  * Settings of a {@link SentenceEmbedder}: longest token sequence (longer texts are truncated), ONNX
- * Runtime intra-op threads, device ({@code auto}, {@code cpu} or {@code cuda:N}: see {@link InferenceDevice}; {@code
- * auto} falls back to the CPU when no CUDA provider can be added, {@code cuda:N} then fails) and the most texts per model
- * call.
+ * Runtime intra-op threads, device ({@code auto}, {@code cpu} or {@code cuda:N}, see {@link
+ * InferenceDevice}: {@code auto} falls back to the CPU when no CUDA provider can be added, {@code
+ * cuda:N} then fails) and the most texts per model call.
  */
 public record EmbedderOptions(int maxSequenceLength, int intraOpThreads, String device, int maxBatch) {
 
