@@ -70,7 +70,8 @@ public final class StormwatchJob {
       deadLetters = deadLetters == null ? p.deadLetters() : deadLetters.union(p.deadLetters());
     }
     StormwatchPipeline.Detected detected = StormwatchPipeline.detect(
-        events, cfg, Detectors.factory(cfg.detector, cfg.modelDir, baseline), baseline);
+        events, cfg,
+        Detectors.factory(cfg.detector, cfg.modelDir, cfg.inferenceDevice(), baseline), baseline);
     DataStream<DeadLetter> undelivered = detected.alerts()
         .keyBy(a -> DeliverAlerts.KEY)
         .process(new DeliverAlerts())

@@ -52,6 +52,7 @@ public final class ConfigLoader {
         case "--max-parallelism" -> c.maxParallelism = Integer.parseInt(v);
         case "--detector" -> c.detector = v;
         case "--model" -> c.modelDir = v;
+        case "--device" -> c.device = v;
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
       }
     }
@@ -70,7 +71,8 @@ public final class ConfigLoader {
         "options: [--config FILE] [--input FILE ...] [--warmup FILE ...] [--output DIR]",
         "         [--kafka HOST:PORT] [--input-topic T[,T]] [--alerts-topic T] [--dead-letter-topic T]",
         "         [--starting-offsets earliest|latest|committed] [--group ID] [--bounded]",
-        "         [--parallelism N] [--max-parallelism N] [--detector baseline|hybrid] [--model DIR]");
+        "         [--parallelism N] [--max-parallelism N] [--detector baseline|hybrid] [--model DIR]",
+        "         [--device auto|cpu|cuda:N]");
   }
 
   /** Applies a YAML configuration file on top of {@code c}. */
@@ -108,6 +110,7 @@ public final class ConfigLoader {
       case "window.key-retention" -> c.keyRetention = DurationParser.parse(v.asText());
       case "detector.name" -> c.detector = v.asText();
       case "detector.model" -> c.modelDir = v.asText();
+      case "detector.device" -> c.device = v.asText();
       case "detector.timeout" -> c.asyncTimeout = DurationParser.parse(v.asText());
       case "detector.capacity" -> c.asyncCapacity = v.asInt();
       case "detector.batch-size" -> c.batchSize = v.asInt();

@@ -1,5 +1,6 @@
 package dev.stormwatch.config;
 
+import dev.stormwatch.model.InferenceDevice;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +51,11 @@ public class JobConfig implements Serializable {
   public String detector = "baseline";
   /** Model artifact directory of the hybrid detector. */
   public String modelDir = "models/hybrid/v1";
+  /**
+   * Where the model runs: {@code auto} (the first GPU when its runtime loads, else the CPU with one
+   * INFO line), {@code cpu} or {@code cuda:N} (fails the detector's start when unusable).
+   */
+  public String device = "auto";
   public Duration asyncTimeout = Duration.ofSeconds(5);
   public int asyncCapacity = 256;
   public int batchSize = 32;
@@ -102,6 +108,7 @@ public class JobConfig implements Serializable {
     require(priorIncidentRate > 0 && priorIncidentRate < 1 && priorStrength > 0,
         "alert.prior-incident-rate must be in (0, 1) and alert.prior-strength > 0");
     require(raiseAfter >= 1 && resolveAfter >= 1, "alert.raise-after and resolve-after must be >= 1");
+    require(validDevice(device), "detector.device must be auto, cpu or cuda:N, got '" + device + "'");
     require(asyncCapacity >= 1 && batchSize >= 1, "detector.capacity and batch-size must be >= 1");
     require(maxParallelism >= 0 && parallelism >= 0
             && (maxParallelism == 0 || parallelism <= maxParallelism),
@@ -119,6 +126,20 @@ public class JobConfig implements Serializable {
   /** True when alert thresholds apply to the Bayesian posterior (see {@link #decideOn}). */
   public boolean decidesOnPosterior() {
     return decideOn.equals("posterior") || (decideOn.equals("auto") && !detector.equals("hybrid"));
+  }
+
+  /** The parsed {@link #device}. */
+  public InferenceDevice inferenceDevice() {
+    return InferenceDevice.parse(device);
+  }
+
+  private static boolean validDevice(String device) {
+    try {
+      InferenceDevice.parse(device);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** Window length in slides (steps). */

@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * deploys), while a steady drift towards exhaustion keeps full weight.
  * The strongest evidence E1 plus {@code otherSignalBonus} times each other signal's excess over
  * z0 gives E, and score = 1 - exp(-max(0, E - z0) / scoreScale): with defaults 5σ scores 0.63, 7σ
- * 0.86 and 9σ 0.95.
+ * 0.86 and 9σ 0.95. The score's spread ({@link DetectionResult#scoreSpread}) is E's deviation
+ * through that curve, E's coming from how few samples each baseline learned from ({@link
+ * EvidenceSpread}); novel-template evidence adds none.
  */
 public final class BaselineDetector implements Detector {
   /** The model version carried into alerts. */
@@ -85,22 +87,27 @@ public final class BaselineDetector implements Detector {
       }
     }
     if (w.logBaselineSamples >= cfg.logMatureSamples && Double.isFinite(w.expectedErrors)) {
+      double samples = EvidenceSpread.effectiveSamples(w.logBaselineSamples, cfg.ewmaAlpha);
       addCountSignal(signals, ERROR_RATE, "error logs", w.errorCounts, w.expectedErrors,
-          w.errorScale, from, 1.0);
+          w.errorScale, from, 1.0, samples);
       addCountSignal(signals, WARN_RATE, "warn logs", w.warnCounts, w.expectedWarns,
-          w.warnScale, from, cfg.warnRateWeight);
+          w.warnScale, from, cfg.warnRateWeight, samples);
     }
     addNovelSignals(signals, w, from);
     signals.sort(Comparator.comparingDouble((Signal s) -> s.evidence).reversed());
 
     double evidence = 0;
+    double variance = 0;
     for (int i = 0; i < signals.size(); i++) {
-      double e = signals.get(i).evidence;
-      evidence += i == 0 ? e : cfg.otherSignalBonus * Math.max(0, e - cfg.scoreZ0);
+      Signal s = signals.get(i);
+      double weight = i == 0 ? 1 : s.evidence > cfg.scoreZ0 ? cfg.otherSignalBonus : 0;
+      evidence += i == 0 ? s.evidence : weight * (s.evidence - cfg.scoreZ0);
+      variance += weight * weight * s.sd * s.sd;
     }
     DetectionResult r = DetectionResult.forWindow(w);
     r.modelVersion = MODEL_VERSION;
     r.score = signals.isEmpty() ? 0.0 : cfg.scoreOf(evidence);
+    r.scoreSpread = signals.isEmpty() ? 0.0 : EvidenceSpread.ofScore(cfg, evidence, Math.sqrt(variance));
     fillContributors(r, signals);
     r.logEvidence = LogEvidence.lines(w, from, Arrays.asList(r.contributorSignals).contains(ERROR_RATE));
     r.reason = reason(w, signals, r.score);
@@ -129,24 +136,30 @@ public final class BaselineDetector implements Detector {
     if (n == 0) {
       return null;
     }
-    double e = n == 1 ? z[0] * cfg.singleSampleWeight : rankedLargest(z, n, cfg.persistenceRank);
+    double factor = n == 1 ? cfg.singleSampleWeight : 1;
+    double e = factor * (n == 1 ? z[0] : rankedLargest(z, n, cfg.persistenceRank));
     double drift = cfg.driftWeight * DriftEvidence.of(w, m, center, scale);
     boolean drifting = Math.abs(drift) > e && drift * signedSum > 0;
     if (!drifting && signedSum > 0 && resourceMetric.matcher(w.metricNames[m]).matches()) {
+      factor *= cfg.resourceRiseWeight;
       e *= cfg.resourceRiseWeight;
     }
+    factor = drifting ? cfg.driftWeight : factor;
     e = drifting ? Math.abs(drift) : e;
     if (signedSum > 0 && demandMetric.matcher(w.metricNames[m]).matches()) {
+      factor *= cfg.demandRiseWeight;
       e *= cfg.demandRiseWeight;
     }
+    double sd = EvidenceSpread.ofEvidence(e, factor,
+        EvidenceSpread.effectiveSamples(w.baselineSamples[m], cfg.ewmaAlpha));
     String phrase = String.format(Locale.ROOT, "%s %.1fσ %s its %s baseline%s",
         w.metricNames[m], e, signedSum >= 0 ? "above" : "below", hour,
         drifting ? (signedSum > 0 ? ", drifting up" : ", drifting down") : "");
-    return new Signal(w.metricNames[m], e, phrase);
+    return new Signal(w.metricNames[m], e, sd, phrase);
   }
 
   private void addCountSignal(List<Signal> signals, String name, String label, int[] counts,
-      double expected, double scale, int from, double weight) {
+      double expected, double scale, int from, double weight, double effectiveSamples) {
     if (weight <= 0 || !(scale > 0)) {
       return;
     }
@@ -161,7 +174,8 @@ public final class BaselineDetector implements Detector {
     if (e > 0) {
       String phrase = String.format(Locale.ROOT, "%s %.1fσ above baseline (%d in %d steps, %.1f/step expected)",
           label, e, total, recent, expected);
-      signals.add(new Signal(name, e, phrase));
+      double sd = EvidenceSpread.ofEvidence(e, weight, effectiveSamples);
+      signals.add(new Signal(name, e, sd, phrase));
     }
   }
 
@@ -180,15 +194,15 @@ public final class BaselineDetector implements Detector {
       }
     }
     if (errors > 0 && cfg.novelErrorSigma > 0) {
-      signals.add(new Signal(NEW_ERROR_TEMPLATE, cfg.novelErrorSigma + (errors - 1),
+      signals.add(new Signal(NEW_ERROR_TEMPLATE, cfg.novelErrorSigma + (errors - 1), 0,
           plural(errors, "new ERROR log template")));
     }
     if (warns > 0 && cfg.novelWarnSigma > 0) {
-      signals.add(new Signal(NEW_WARN_TEMPLATE, cfg.novelWarnSigma + 0.5 * (warns - 1),
+      signals.add(new Signal(NEW_WARN_TEMPLATE, cfg.novelWarnSigma + 0.5 * (warns - 1), 0,
           plural(warns, "new WARN log template")));
     }
     if (infos > 0 && cfg.novelInfoSigma > 0) {
-      signals.add(new Signal(NEW_INFO_TEMPLATE, cfg.novelInfoSigma,
+      signals.add(new Signal(NEW_INFO_TEMPLATE, cfg.novelInfoSigma, 0,
           plural(infos, "new INFO log template")));
     }
   }
@@ -251,6 +265,6 @@ public final class BaselineDetector implements Detector {
     return n + " " + what + (n == 1 ? "" : "s");
   }
 
-  /** One named piece of evidence, in sigmas, with its phrase for the reason. */
-  private record Signal(String name, double evidence, String phrase) {}
+  /** One named piece of evidence, in sigmas, its standard deviation, and its phrase for the reason. */
+  private record Signal(String name, double evidence, double sd, String phrase) {}
 }

@@ -1,14 +1,23 @@
 package dev.stormwatch.model;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Configures DJL for this process (offline, one intra-op and one inter-op thread) and loads PyTorch. */
+/**
+ * Configures DJL for this process (offline, one intra-op and one inter-op thread), loads PyTorch
+ * and resolves the configured {@link InferenceDevice} to a DJL device.
+ */
 public final class DjlRuntime {
   /** The DJL engine the hybrid model runs on. */
   public static final String ENGINE = "PyTorch";
 
   private static volatile String loadError;
   private static volatile boolean checked;
+  private static final Map<InferenceDevice, Device> RESOLVED = new ConcurrentHashMap<>();
 
   private DjlRuntime() {}
 
@@ -42,6 +51,49 @@ public final class DjlRuntime {
   public static String loadError() {
     available();
     return loadError;
+  }
+
+  /**
+   * The DJL device the hybrid model runs on: the CPU for {@code cpu}; GPU N when PyTorch sees it and
+   * can allocate on it; else the CPU after one INFO line for {@code auto}, or a {@link
+   * DeviceUnavailableException} for {@code cuda:N}. Resolved once per process and device.
+   */
+  public static Device device(InferenceDevice wanted) {
+    if (wanted.cpu()) {
+      return Device.cpu();
+    }
+    return RESOLVED.computeIfAbsent(wanted, DjlRuntime::resolve);
+  }
+
+  /** {@link #device} without the per-process memory (logs again each call). */
+  static Device resolve(InferenceDevice wanted) {
+    String why = gpuProblem(wanted.cudaIndex());
+    if (why == null) {
+      return Device.gpu(wanted.cudaIndex());
+    }
+    wanted.fallBackOrFail("hybrid model (DJL " + ENGINE + ")", why);
+    return Device.cpu();
+  }
+
+  /** Null when PyTorch can allocate on GPU {@code index}, else why not. */
+  private static String gpuProblem(int index) {
+    Engine engine;
+    try {
+      engine = engine();
+    } catch (Throwable e) {
+      return "the PyTorch native library does not load (" + e + ")";
+    }
+    int gpus = engine.getGpuCount();
+    if (index >= gpus) {
+      return "PyTorch " + engine.getVersion() + " sees " + gpus + " GPU" + (gpus == 1 ? "" : "s")
+          + (gpus == 0 ? " (CPU-only native library, no CUDA driver, or CUDA_VISIBLE_DEVICES empty)" : "");
+    }
+    try (NDManager probe = NDManager.newBaseManager(Device.gpu(index), ENGINE)) {
+      probe.zeros(new Shape(1)).toFloatArray();
+      return null;
+    } catch (RuntimeException e) {
+      return "allocating on GPU " + index + " failed (" + e.getMessage() + ")";
+    }
   }
 
   private static void setIfAbsent(String key, String value) {

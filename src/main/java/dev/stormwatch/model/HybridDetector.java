@@ -45,7 +45,19 @@ public final class HybridDetector implements Detector {
 
   /** A serializable factory: each subtask loads the artifact at {@code modelDir} itself. */
   public static DetectorFactory factory(String modelDir, long stepMillis, int windowSteps) {
-    return () -> open(Path.of(modelDir), stepMillis, windowSteps);
+    return factory(modelDir, stepMillis, windowSteps, InferenceDevice.AUTO);
+  }
+
+  /** As {@link #open(Path, long, int)}, on a device ({@link InferenceDevice}). */
+  public static HybridDetector open(Path modelDir, long stepMillis, int windowSteps,
+      InferenceDevice device) throws IOException {
+    return new HybridDetector(HybridModel.load(modelDir, stepMillis, windowSteps, device));
+  }
+
+  /** As {@link #factory(String, long, int)}, each subtask loading onto {@code device}. */
+  public static DetectorFactory factory(String modelDir, long stepMillis, int windowSteps,
+      InferenceDevice device) {
+    return () -> open(Path.of(modelDir), stepMillis, windowSteps, device);
   }
 
   @Override

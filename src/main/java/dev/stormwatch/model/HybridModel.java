@@ -28,11 +28,20 @@ public final class HybridModel implements AutoCloseable {
     this.model = model;
   }
 
-  /** Loads and validates an artifact directory. */
+  /** Loads and validates an artifact directory onto device {@code auto}. */
   public static HybridModel load(Path dir) throws IOException {
+    return load(dir, InferenceDevice.AUTO);
+  }
+
+  /**
+   * Loads and validates an artifact directory onto a device.
+   *
+   * @throws DeviceUnavailableException when {@code cuda:N} was asked for and cannot be used
+   */
+  public static HybridModel load(Path dir, InferenceDevice device) throws IOException {
     ModelManifest manifest = readValidated(dir);
     DjlRuntime.configure();
-    Model model = Model.newInstance(ModelManifest.MODEL_NAME, DjlRuntime.ENGINE);
+    Model model = Model.newInstance(ModelManifest.MODEL_NAME, DjlRuntime.device(device), DjlRuntime.ENGINE);
     try {
       HybridModelBlock block = new HybridModelBlock(manifest.dims());
       model.setBlock(block);
@@ -47,13 +56,19 @@ public final class HybridModel implements AutoCloseable {
 
   /** Loads an artifact and refuses it unless it was trained on windows of this step and length. */
   public static HybridModel load(Path dir, long stepMillis, int steps) throws IOException {
+    return load(dir, stepMillis, steps, InferenceDevice.AUTO);
+  }
+
+  /** As {@link #load(Path, long, int)}, onto a device. */
+  public static HybridModel load(Path dir, long stepMillis, int steps, InferenceDevice device)
+      throws IOException {
     ModelManifest m = readValidated(dir);
     if (m.stepMillis != stepMillis || m.steps != steps) {
       throw new IOException(String.format(
           "%s: model trained on %d steps of %d ms cannot serve windows of %d steps of %d ms",
           dir, m.steps, m.stepMillis, steps, stepMillis));
     }
-    return load(dir);
+    return load(dir, device);
   }
 
   /** Fails unless every loaded parameter has the shape the manifest's dimensions give it. */
@@ -119,6 +134,11 @@ public final class HybridModel implements AutoCloseable {
   /** The model version carried into alerts: {@code hybrid-<version>}. */
   public String modelVersion() {
     return "hybrid-" + manifest.modelVersion;
+  }
+
+  /** The DJL device the parameters live on. */
+  public ai.djl.Device device() {
+    return model.getNDManager().getDevice();
   }
 
   /** A predictor from feature rows to {@code [margins, attention rows]}. */

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code hybrid-bench.sh --model DIR --input FILE [--windows N]}: replays a file into annotated
- * windows and measures {@link HybridDetector#scoreAll} latency per window at batch 1 and batch 64
- * (after a warm-up pass), contributors included.
+ * {@code hybrid-bench.sh --model DIR --input FILE [--windows N] [--device auto|cpu|cuda:N]}:
+ * replays a file into annotated windows and measures {@link HybridDetector#scoreAll} latency per
+ * window at batch 1 and batch 64 (after a warm-up pass), contributors included.
  */
 public final class InferenceBenchmark {
   private InferenceBenchmark() {}
@@ -18,23 +18,26 @@ public final class InferenceBenchmark {
     Path model = null;
     Path input = null;
     int count = 640;
+    InferenceDevice device = InferenceDevice.AUTO;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--model" -> model = Path.of(args[i + 1]);
         case "--input" -> input = Path.of(args[i + 1]);
         case "--windows" -> count = Integer.parseInt(args[i + 1]);
+        case "--device" -> device = InferenceDevice.parse(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     if (model == null || input == null) {
-      System.err.println("usage: hybrid-bench.sh --model DIR --input FILE [--windows N]");
+      System.err.println("usage: hybrid-bench.sh --model DIR --input FILE [--windows N] [--device D]\n"
+          + "       hybrid-bench.sh --sizes [--conv W,..] [--lstm H,..] [--log-tokens N,..] [--device D]");
       System.exit(2);
     }
     BaselineConfig cfg = BaselineConfig.defaults();
     List<WindowAssembly> all = WindowReplay.windows(
         new TelemetryFiles().readAll(List.of(), List.of(input)), cfg);
     List<WindowAssembly> windows = all.subList(Math.max(0, all.size() - count), all.size());
-    try (HybridDetector detector = HybridDetector.open(model, cfg.stepMillis, cfg.windowSteps)) {
+    try (HybridDetector detector = HybridDetector.open(model, cfg.stepMillis, cfg.windowSteps, device)) {
       for (int batch : new int[] {1, 64}) {
         time(detector, windows, batch);
         double ms = time(detector, windows, batch);

@@ -1,10 +1,12 @@
 package dev.stormwatch.model.logs;
 
+import dev.stormwatch.model.InferenceDevice;
+
 /**
  * Settings of a {@link SentenceEmbedder}: longest token sequence (longer texts are truncated), ONNX
- * Runtime intra-op threads, device ({@code auto}, {@code cpu} or {@code cuda:N}; {@code auto} and
- * {@code cuda} fall back to the CPU when no CUDA provider can be added) and the most texts per model
- * call.
+ * Runtime intra-op threads, device ({@code auto}, {@code cpu} or {@code cuda:N}, see {@link
+ * InferenceDevice}: {@code auto} falls back to the CPU when no CUDA provider can be added, {@code
+ * cuda:N} then fails) and the most texts per model call.
  */
 public record EmbedderOptions(int maxSequenceLength, int intraOpThreads, String device, int maxBatch) {
 
@@ -30,28 +32,8 @@ public record EmbedderOptions(int maxSequenceLength, int intraOpThreads, String 
     return new EmbedderOptions(tokens, intraOpThreads, device, maxBatch);
   }
 
-  /** The CUDA device index the device asks for, or -1 for {@code cpu}. */
+  /** The CUDA device index the device asks for (0 for {@code auto}), or -1 for {@code cpu}. */
   public static int cudaIndex(String device) {
-    if (device == null) {
-      throw new IllegalArgumentException("device must be auto, cpu or cuda[:N]");
-    }
-    String d = device.trim().toLowerCase(java.util.Locale.ROOT);
-    if (d.equals("cpu")) {
-      return -1;
-    }
-    if (d.equals("auto") || d.equals("cuda")) {
-      return 0;
-    }
-    if (d.startsWith("cuda:")) {
-      try {
-        int index = Integer.parseInt(d.substring(5));
-        if (index >= 0) {
-          return index;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-    }
-    throw new IllegalArgumentException("device must be auto, cpu or cuda[:N], got " + device);
+    return InferenceDevice.parse(device).cudaIndex();
   }
 }

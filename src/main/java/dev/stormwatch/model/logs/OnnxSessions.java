@@ -3,17 +3,16 @@ package dev.stormwatch.model.logs;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.stormwatch.model.DeviceUnavailableException;
+import dev.stormwatch.model.InferenceDevice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Opens ONNX Runtime sessions on the asked device, falling back to the CPU with one log line. */
+/** Opens ONNX Runtime sessions on the asked {@link InferenceDevice}. */
 final class OnnxSessions {
-  private static final Logger LOG = LoggerFactory.getLogger(OnnxSessions.class);
   private static final long INIT_STACK_BYTES = 64L << 20;
   private static OrtEnvironment environment;
 
@@ -22,20 +21,22 @@ final class OnnxSessions {
   /** A session and the device it really runs on ({@code cpu} or {@code cuda:N}). */
   record Opened(OrtSession session, String device) {}
 
+  /**
+   * Opens a session on the options' device; {@code auto} falls back to the CPU with one INFO line
+   * when the CUDA execution provider cannot be added.
+   *
+   * @throws DeviceUnavailableException when {@code cuda:N} was asked for and cannot be used
+   */
   static Opened open(byte[] model, EmbedderOptions options) throws OrtException {
     OrtEnvironment env = environment();
-    int cuda = EmbedderOptions.cudaIndex(options.device());
-    if (cuda >= 0) {
+    InferenceDevice device = InferenceDevice.parse(options.device());
+    if (!device.cpu()) {
       try (OrtSession.SessionOptions so = baseOptions(options)) {
-        so.addCUDA(cuda);
-        return new Opened(env.createSession(model, so), "cuda:" + cuda);
+        so.addCUDA(device.cudaIndex());
+        return new Opened(env.createSession(model, so), device.runsOn());
       } catch (OrtException | RuntimeException e) {
-        String message = "Sentence embedder: device '{}' asked for CUDA {}, which this ONNX Runtime cannot use ({}); running on the CPU";
-        if (options.device().trim().equalsIgnoreCase("auto")) {
-          LOG.info(message, options.device(), cuda, firstLine(e.getMessage()));
-        } else {
-          LOG.warn(message, options.device(), cuda, firstLine(e.getMessage()));
-        }
+        device.fallBackOrFail("sentence embedder (ONNX Runtime CUDA execution provider)",
+            firstLine(e.getMessage()));
       }
     }
     try (OrtSession.SessionOptions so = baseOptions(options)) {

@@ -94,7 +94,7 @@ class SentenceEmbedderTest {
     try (InputStream in = SentenceEmbedder.class.getResourceAsStream(SentenceEmbedder.MINILM_TOKENIZER)) {
       Files.copy(in, tokenizer);
     }
-    EmbedderOptions options = EmbedderOptions.DEFAULTS.withDevice("cuda:0").withMaxSequenceLength(16);
+    EmbedderOptions options = EmbedderOptions.DEFAULTS.withDevice("auto").withMaxSequenceLength(16);
     try (SentenceEmbedder fromFiles = SentenceEmbedder.fromFiles(onnx, tokenizer, "local/minilm", options)) {
       assertThat(fromFiles.modelId()).isEqualTo("local/minilm");
       assertThat(fromFiles.sha256()).isEqualTo(bundled.sha256());
