@@ -75,6 +75,9 @@ public class JobConfig implements Serializable {
   /** Weight of that prior, in pseudo-windows, for a key that has no history yet. */
   public double priorStrength = 200;
 
+  // ---- delivery (PagerDuty / Slack / Alertmanager; endpoints and secrets come from the environment)
+  public dev.stormwatch.alert.delivery.DeliverySettings delivery = new dev.stormwatch.alert.delivery.DeliverySettings();
+
   // ---- runtime
   /** 0 means the environment's default. */
   public int parallelism = 0;
@@ -106,6 +109,7 @@ public class JobConfig implements Serializable {
     require(maxParallelism >= 0 && parallelism >= 0
             && (maxParallelism == 0 || parallelism <= maxParallelism),
         "parallelism must be in [0, max-parallelism]");
+    delivery.validate();
     require(List.of("earliest", "latest", "committed").contains(startingOffsets),
         "kafka.starting-offsets must be earliest, latest or committed");
     require(!inputFiles.isEmpty() || !kafkaBootstrap.isEmpty(),
