@@ -234,6 +234,11 @@ public final class DeliveryDispatcher {
     return orphans.isEmpty() && queues.values().stream().allMatch(EndpointQueue::idle);
   }
 
+  /** True while a request has been sent and its answer has not been collected. */
+  boolean awaitingResponse() {
+    return queues.values().stream().anyMatch(q -> q.busy() && !q.inFlight.isDone());
+  }
+
   /** Notifications queued (in flight included) over all endpoints. */
   public int pending() {
     return queues.values().stream().mapToInt(q -> q.items.size()).sum() + orphans.size();
