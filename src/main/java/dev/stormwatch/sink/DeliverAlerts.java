@@ -130,15 +130,18 @@ public class DeliverAlerts extends KeyedProcessFunction<String, AlertEvent, Dead
 
   /**
    * Blocks until every queued notification is delivered or {@code delivery.drain-timeout} passes,
-   * then dead-letters what is left; for the end of a bounded input only.
+   * then dead-letters what is left; for the end of a bounded input only. Time runs on from the
+   * operator's processing time {@code processingTimeNow} at the pace of the wall clock.
    */
-  public void drain(Collector<DeadLetter> out) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + settings.drainTimeout.toMillis();
-    while (!dispatcher.idle() && System.currentTimeMillis() < deadline) {
-      dispatcher.tick(System.currentTimeMillis(), out::collect);
+  public void drain(Collector<DeadLetter> out, long processingTimeNow) throws InterruptedException {
+    long wallStart = System.currentTimeMillis();
+    long waited = 0;
+    while (!dispatcher.idle() && waited < settings.drainTimeout.toMillis()) {
+      dispatcher.tick(processingTimeNow + waited, out::collect);
       if (!dispatcher.idle()) {
         Thread.sleep(DRAIN_POLL_MS);
       }
+      waited = System.currentTimeMillis() - wallStart;
     }
     if (!dispatcher.idle()) {
       LOG.warn("{} notification(s) still pending when the input ended", dispatcher.pending());

@@ -23,6 +23,6 @@ public class DeliveryOperator extends KeyedProcessOperator<String, AlertEvent, D
   public void endInput() throws Exception {
     TimestampedCollector<DeadLetter> out = new TimestampedCollector<>(output);
     out.eraseTimestamp();
-    ((DeliverAlerts) userFunction).drain(out);
+    ((DeliverAlerts) userFunction).drain(out, getProcessingTimeService().getCurrentProcessingTime());
   }
 }
