@@ -127,7 +127,6 @@ public final class DeliveryDispatcher {
     List<Notification> batch = q.nextBatch();
     q.inFlight = poster.sendOnce(uri(batch.get(0)), body(batch, now));
     q.inFlightCount = batch.size();
-    q.sentAt = now;
   }
 
   private void complete(EndpointQueue q, Attempt result, long now, Consumer<DeadLetter> dead) {
@@ -142,7 +141,9 @@ public final class DeliveryDispatcher {
     }
     List<Notification> done = q.takeInFlight();
     q.failures = 0;
-    q.notBefore = q.name.equals(SLACK) ? q.sentAt + settings.slackInterval.toMillis() : now;
+    // counted from the answer, not the send: the next message then reaches Slack at least the
+    // interval after this one did, however long either spent on the way
+    q.notBefore = q.name.equals(SLACK) ? now + settings.slackInterval.toMillis() : now;
     if (result.accepted()) {
       delivered += done.size();
     } else {

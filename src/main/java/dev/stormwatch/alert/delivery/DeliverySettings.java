@@ -25,7 +25,7 @@ public final class DeliverySettings implements Serializable {
   /** PagerDuty events a minute per routing key, and the burst allowed. */
   public double pagerDutyPerMinute = 120;
   public double pagerDutyBurst = 10;
-  /** Least time between two Slack messages on one webhook. */
+  /** Least time between two Slack messages on one webhook (Slack allows about one a second). */
   public Duration slackInterval = Duration.ofSeconds(1);
   /** At the end of a bounded input, wait at most this long for pending notifications. */
   public Duration drainTimeout = Duration.ofSeconds(60);

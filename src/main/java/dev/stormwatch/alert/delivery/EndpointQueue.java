@@ -15,7 +15,6 @@ final class EndpointQueue {
   final LinkedList<Notification> items = new LinkedList<>();
   CompletableFuture<Attempt> inFlight;
   int inFlightCount;
-  long sentAt;
   /** No request before this time (backoff, Retry-After, rate limit). */
   long notBefore = Long.MIN_VALUE;
   /** Consecutive retryable failures of the head. */

@@ -38,6 +38,8 @@ public final class FakePagerDuty implements AutoCloseable {
   private final List<String> rejections = new ArrayList<>();
   private volatile int outageStatus;
   private volatile int refusedDuringOutage;
+  private volatile int failAfterEvents = -1;
+  private volatile int failAfterStatus;
 
   public FakePagerDuty(String routingKey) throws IOException {
     this(routingKey, 0);
@@ -62,7 +64,14 @@ public final class FakePagerDuty implements AutoCloseable {
     outageStatus = status;
   }
 
+  /** Starts an outage answering {@code status} once {@code accepted} events have been accepted. */
+  public void failAfter(int accepted, int status) {
+    failAfterEvents = accepted;
+    failAfterStatus = status;
+  }
+
   public void recover() {
+    failAfterEvents = -1;
     outageStatus = 0;
   }
 
@@ -95,6 +104,11 @@ public final class FakePagerDuty implements AutoCloseable {
   private void handle(HttpExchange ex, boolean change) throws IOException {
     try (ex) {
       byte[] raw = ex.getRequestBody().readAllBytes();
+      synchronized (this) {
+        if (failAfterEvents >= 0 && events.size() >= failAfterEvents) {
+          outageStatus = failAfterStatus;
+        }
+      }
       if (outageStatus != 0) {
         refusedDuringOutage++;
         reply(ex, outageStatus, "{\"status\":\"unavailable\"}");
