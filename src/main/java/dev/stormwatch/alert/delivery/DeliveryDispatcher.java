@@ -2,9 +2,6 @@ package dev.stormwatch.alert.delivery;
 
 import dev.stormwatch.event.AlertEvent;
 import dev.stormwatch.event.DeadLetter;
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,7 +33,7 @@ public final class DeliveryDispatcher {
   private final JsonPoster poster;
   private final DoubleSupplier jitter;
   private final RetryPolicy retry;
-  private final AlertmanagerClient alertmanagerBodies;
+  private final NotificationRequests requests;
   private final TokenBucket pagerDutyRate;
   private final Map<String, EndpointQueue> queues = new LinkedHashMap<>();
   private final Map<String, AlertEvent> firing = new LinkedHashMap<>();
@@ -55,7 +52,7 @@ public final class DeliveryDispatcher {
     this.poster = poster;
     this.jitter = jitter;
     this.retry = settings.retryPolicy();
-    this.alertmanagerBodies = new AlertmanagerClient(config, poster);
+    this.requests = new NotificationRequests(config, poster, settings.alertmanagerResend.multipliedBy(4));
     this.pagerDutyRate = new TokenBucket(settings.pagerDutyBurst, settings.pagerDutyPerMinute, nowMillis);
     if (config.pagerDutyEnabled()) {
       queues.put(PAGERDUTY, new EndpointQueue(PAGERDUTY, 1));
@@ -125,7 +122,7 @@ public final class DeliveryDispatcher {
       }
     }
     List<Notification> batch = q.nextBatch();
-    q.inFlight = poster.sendOnce(uri(batch.get(0)), body(batch, now));
+    q.inFlight = poster.sendOnce(requests.uri(batch.get(0)), requests.body(batch, now));
     q.inFlightCount = batch.size();
   }
 
@@ -176,33 +173,6 @@ public final class DeliveryDispatcher {
           "pushed out of a full queue (delivery.max-pending=" + settings.maxPending + ")", dead);
     }
     q.items.addLast(n);
-  }
-
-  private URI uri(Notification n) {
-    return switch (n.endpoint()) {
-      case PAGERDUTY -> Notification.CHANGE.equals(n.type()) ? config.pagerDutyChangeUri() : config.pagerDutyEventsUri();
-      case SLACK -> config.slackWebhookUri();
-      default -> config.alertmanagerAlertsUri();
-    };
-  }
-
-  private String body(List<Notification> batch, long now) {
-    Notification n = batch.get(0);
-    return switch (n.endpoint()) {
-      case PAGERDUTY -> (Notification.CHANGE.equals(n.type())
-          ? PagerDutyEvents.modelChange(config.pagerDutyRoutingKey(), n.previousModelVersion(),
-              n.alert().modelVersion(), Instant.ofEpochMilli(now).toString(), config.linkUrl())
-          : PagerDutyEvents.alertEvent(n.alert(), config.pagerDutyRoutingKey(), config.linkUrl(),
-              config.imageUrl())).toString();
-      case SLACK -> (batch.size() == 1 ? SlackMessages.single(n.alert())
-          : SlackMessages.digest(batch.stream().map(Notification::alert).toList())).toString();
-      default -> alertmanagerBodies.refreshBody(n.alert(), firingValidity()).toString();
-    };
-  }
-
-  /** How long Alertmanager keeps a firing alert without a refresh: four re-send intervals. */
-  private Duration firingValidity() {
-    return settings.alertmanagerResend.multipliedBy(4);
   }
 
   private void deadLetter(String reason, Notification n, String why, Consumer<DeadLetter> dead) {

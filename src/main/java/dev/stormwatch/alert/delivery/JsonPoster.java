@@ -100,13 +100,10 @@ public final class JsonPoster {
    * with the classified outcome (I/O errors and timeouts are {@link Attempt.Kind#RETRY}).
    */
   public CompletableFuture<Attempt> sendOnce(URI uri, String json) {
-    try {
-      return http.sendAsync(request(uri, json), HttpResponse.BodyHandlers.ofString())
-          .handle((response, error) -> error == null ? classify(response) : failure(unwrap(error)));
-    } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(new Attempt(Attempt.Kind.RETRY, 0,
-          "request not sent (" + e.getClass().getSimpleName() + ")", -1));
-    }
+    // handed to another thread first: even a host name lookup must not hold up the caller
+    return CompletableFuture.supplyAsync(() -> request(uri, json))
+        .thenCompose(request -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+        .handle((response, error) -> error == null ? classify(response) : failure(unwrap(error)));
   }
 
   private HttpRequest request(URI uri, String json) {
@@ -131,14 +128,17 @@ public final class JsonPoster {
   }
 
   private Attempt failure(Throwable e) {
-    String reason = e instanceof HttpTimeoutException
-        ? "timed out after " + timeout.toMillis() + " ms"
-        : "I/O error (" + e.getClass().getSimpleName() + ")";
+    String reason = e instanceof HttpTimeoutException ? "timed out after " + timeout.toMillis() + " ms"
+        : (e instanceof IOException ? "I/O error (" : "request failed (") + e.getClass().getSimpleName() + ")";
     return new Attempt(Attempt.Kind.RETRY, 0, reason, -1);
   }
 
   private static Throwable unwrap(Throwable e) {
-    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    Throwable t = e;
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   /** Retry-After as delay-seconds or an HTTP date; -1 if absent or unreadable. */
