@@ -1,5 +1,6 @@
 package dev.stormwatch.config;
 
+import dev.stormwatch.alert.delivery.DeliverySettings;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ public class JobConfig implements Serializable {
   public double priorStrength = 200;
 
   // ---- delivery (PagerDuty / Slack / Alertmanager; endpoints and secrets come from the environment)
-  public dev.stormwatch.alert.delivery.DeliverySettings delivery = new dev.stormwatch.alert.delivery.DeliverySettings();
+  public DeliverySettings delivery = new DeliverySettings();
 
   // ---- runtime
   /** 0 means the environment's default. */

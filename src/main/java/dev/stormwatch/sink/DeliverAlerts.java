@@ -5,6 +5,7 @@ import dev.stormwatch.alert.delivery.DeliveryDispatcher;
 import dev.stormwatch.alert.delivery.DeliverySettings;
 import dev.stormwatch.alert.delivery.DeliveryState;
 import dev.stormwatch.alert.delivery.JsonPoster;
+import dev.stormwatch.alert.delivery.Notification;
 import dev.stormwatch.event.AlertEvent;
 import dev.stormwatch.event.DeadLetter;
 import java.util.ArrayList;
@@ -52,8 +53,9 @@ public class DeliverAlerts extends KeyedProcessFunction<String, AlertEvent, Dead
   private final DeliverySettings settings;
 
   private transient DeliveryDispatcher dispatcher;
-  private transient ListState<String> saved;
-  private transient List<DeliveryState> restored;
+  private transient ListState<String> savedPending;
+  private transient ListState<String> savedMeta;
+  private transient DeliveryState restored;
   private transient volatile int pendingNow;
 
   /** Reads the delivery settings from the task manager's environment, with default tunables. */
@@ -74,13 +76,21 @@ public class DeliverAlerts extends KeyedProcessFunction<String, AlertEvent, Dead
 
   @Override
   public void initializeState(FunctionInitializationContext context) throws Exception {
-    saved = context.getOperatorStateStore().getListState(
+    savedPending = context.getOperatorStateStore().getListState(
         new ListStateDescriptor<>("pending-notifications", Types.STRING));
-    restored = new ArrayList<>();
+    savedMeta = context.getOperatorStateStore().getListState(
+        new ListStateDescriptor<>("delivery-meta", Types.STRING));
     if (context.isRestored()) {
-      for (String json : saved.get()) {
-        restored.add(DeliveryState.fromJson(json));
+      List<DeliveryState> metas = new ArrayList<>();
+      for (String json : savedMeta.get()) {
+        metas.add(DeliveryState.fromJson(json));
       }
+      List<Notification> pending = new ArrayList<>();
+      for (String json : savedPending.get()) {
+        pending.add(Notification.fromJson(json));
+      }
+      DeliveryState meta = metas.isEmpty() ? new DeliveryState(null, null, null, null) : DeliveryState.merge(metas);
+      restored = meta.withPending(pending);
     }
   }
 
@@ -90,8 +100,8 @@ public class DeliverAlerts extends KeyedProcessFunction<String, AlertEvent, Dead
     JsonPoster poster = JsonPoster.withTimeout(cfg, settings.requestTimeout, settings.retryPolicy());
     long now = System.currentTimeMillis();
     dispatcher = new DeliveryDispatcher(cfg, settings, poster, new Random()::nextDouble, now);
-    if (restored != null && !restored.isEmpty()) {
-      dispatcher.restore(DeliveryState.merge(restored), now);
+    if (restored != null) {
+      dispatcher.restore(restored, now);
       restored = null;
     }
     pendingNow = dispatcher.pending();
@@ -152,6 +162,10 @@ public class DeliverAlerts extends KeyedProcessFunction<String, AlertEvent, Dead
 
   @Override
   public void snapshotState(FunctionSnapshotContext context) throws Exception {
-    saved.update(List.of(dispatcher.snapshot().toJson()));
+    DeliveryState state = dispatcher.snapshot();
+    List<String> pending = new ArrayList<>(state.pending().size());
+    state.pending().forEach(n -> pending.add(n.toJson()));
+    savedPending.update(pending);
+    savedMeta.update(List.of(state.withoutPending().toJson()));
   }
 }

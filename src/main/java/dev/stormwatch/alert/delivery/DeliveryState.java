@@ -6,9 +6,10 @@ import dev.stormwatch.event.AlertEvent;
 import java.util.List;
 
 /**
- * The delivery operator's checkpointed state, kept as one JSON document (no secrets: bodies are
- * built when sent): pending notifications in queue order, alerts firing at Alertmanager, and the
- * model versions seen so far.
+ * The delivery operator's checkpointed state (no secrets: bodies are built when sent): pending
+ * notifications in queue order, alerts firing at Alertmanager, and the model versions seen so far.
+ * The operator keeps each pending notification as its own list-state entry and the rest as one
+ * JSON document ({@link #withoutPending}).
  */
 public record DeliveryState(
     @JsonProperty("pending") List<Notification> pending,
@@ -20,6 +21,16 @@ public record DeliveryState(
     pending = pending == null ? List.of() : pending;
     firing = firing == null ? List.of() : firing;
     versions = versions == null ? List.of() : versions;
+  }
+
+  /** The same state without its pending notifications (stored separately, one entry each). */
+  public DeliveryState withoutPending() {
+    return new DeliveryState(List.of(), firing, versions, latestVersion);
+  }
+
+  /** This state with the given pending notifications. */
+  public DeliveryState withPending(List<Notification> notifications) {
+    return new DeliveryState(notifications, firing, versions, latestVersion);
   }
 
   public String toJson() {

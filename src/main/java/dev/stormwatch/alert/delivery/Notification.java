@@ -37,6 +37,23 @@ public record Notification(
     return CHANGE.equals(type) ? "model change" : REFRESH.equals(type) ? "refresh" : alert.status();
   }
 
+  /** One line of JSON, as kept in the operator's state. */
+  public String toJson() {
+    try {
+      return MAPPER.writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render notification", e);
+    }
+  }
+
+  public static Notification fromJson(String json) {
+    try {
+      return MAPPER.readValue(json, Notification.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable notification in state", e);
+    }
+  }
+
   /** The dead-letter excerpt: the alert as JSON, or the versions of a change event. */
   public String raw() {
     try {
