@@ -6,11 +6,14 @@ import dev.stormwatch.detect.BaselineConfig;
 import dev.stormwatch.detect.Detectors;
 import dev.stormwatch.event.DeadLetter;
 import dev.stormwatch.sink.DeliverAlerts;
+import dev.stormwatch.sink.DeliveryOperator;
 import dev.stormwatch.sink.JsonCodec;
 import dev.stormwatch.sink.JsonLinesFileSink;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.file.src.FileSource;
@@ -37,6 +40,15 @@ public final class StormwatchJob {
 
   /** Adds the whole job to {@code env}: sources, detection pipeline and sinks from {@code cfg}. */
   public static void build(StreamExecutionEnvironment env, JobConfig cfg) {
+    build(env, cfg, null);
+  }
+
+  /**
+   * As {@link #build(StreamExecutionEnvironment, JobConfig)}, with the delivery endpoints and
+   * secrets read from {@code deliveryEnvironment} instead of the task manager's environment (tests,
+   * embedded runs; null: the environment).
+   */
+  public static void build(StreamExecutionEnvironment env, JobConfig cfg, Map<String, String> deliveryEnvironment) {
     Configuration pipeline = new Configuration();
     pipeline.set(PipelineOptions.GENERIC_TYPES, false);
     env.configure(pipeline);
@@ -74,7 +86,8 @@ public final class StormwatchJob {
         Detectors.factory(cfg.detector, cfg.modelDir, cfg.inferenceDevice(), baseline), baseline);
     DataStream<DeadLetter> undelivered = detected.alerts()
         .keyBy(a -> DeliverAlerts.KEY)
-        .process(new DeliverAlerts())
+        .transform("deliver to PagerDuty / Slack / Alertmanager", TypeInformation.of(DeadLetter.class),
+            new DeliveryOperator(new DeliverAlerts(cfg.delivery, deliveryEnvironment)))
         .setParallelism(1)
         .uid(Uids.DELIVERY)
         .name("deliver to PagerDuty / Slack / Alertmanager");

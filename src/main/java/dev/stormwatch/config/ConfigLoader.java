@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Builds a {@link JobConfig} from a YAML file (sections input, kafka, output, window, detector,
- * alert, runtime; unknown keys are errors) and command-line options, which win over the file.
+ * alert, delivery, runtime; unknown keys are errors) and command-line options, which win over the file.
  */
 public final class ConfigLoader {
   private ConfigLoader() {}
@@ -122,6 +122,16 @@ public final class ConfigLoader {
       case "alert.decide-on" -> c.decideOn = v.asText();
       case "alert.prior-incident-rate" -> c.priorIncidentRate = v.asDouble();
       case "alert.prior-strength" -> c.priorStrength = v.asDouble();
+      case "delivery.max-pending" -> c.delivery.maxPending = v.asInt();
+      case "delivery.max-age" -> c.delivery.maxAge = DurationParser.parse(v.asText());
+      case "delivery.alertmanager-resend" -> c.delivery.alertmanagerResend = DurationParser.parse(v.asText());
+      case "delivery.request-timeout" -> c.delivery.requestTimeout = DurationParser.parse(v.asText());
+      case "delivery.base-backoff" -> c.delivery.baseBackoff = DurationParser.parse(v.asText());
+      case "delivery.max-backoff" -> c.delivery.maxBackoff = DurationParser.parse(v.asText());
+      case "delivery.pagerduty-per-minute" -> c.delivery.pagerDutyPerMinute = v.asDouble();
+      case "delivery.pagerduty-burst" -> c.delivery.pagerDutyBurst = v.asDouble();
+      case "delivery.slack-interval" -> c.delivery.slackInterval = DurationParser.parse(v.asText());
+      case "delivery.drain-timeout" -> c.delivery.drainTimeout = DurationParser.parse(v.asText());
       case "runtime.parallelism" -> c.parallelism = v.asInt();
       case "runtime.max-parallelism" -> c.maxParallelism = v.asInt();
       default -> throw new IllegalArgumentException("unknown setting '" + key + "' in " + file);

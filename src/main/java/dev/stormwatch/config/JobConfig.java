@@ -1,5 +1,6 @@
 package dev.stormwatch.config;
 
+import dev.stormwatch.alert.delivery.DeliverySettings;
 import dev.stormwatch.model.InferenceDevice;
 import java.io.Serializable;
 import java.time.Duration;
@@ -81,6 +82,9 @@ public class JobConfig implements Serializable {
   /** Weight of that prior, in pseudo-windows, for a key that has no history yet. */
   public double priorStrength = 200;
 
+  // ---- delivery (PagerDuty / Slack / Alertmanager; endpoints and secrets come from the environment)
+  public DeliverySettings delivery = new DeliverySettings();
+
   // ---- runtime
   /** 0 means the environment's default. */
   public int parallelism = 0;
@@ -113,6 +117,7 @@ public class JobConfig implements Serializable {
     require(maxParallelism >= 0 && parallelism >= 0
             && (maxParallelism == 0 || parallelism <= maxParallelism),
         "parallelism must be in [0, max-parallelism]");
+    delivery.validate();
     require(List.of("earliest", "latest", "committed").contains(startingOffsets),
         "kafka.starting-offsets must be earliest, latest or committed");
     require(!inputFiles.isEmpty() || !kafkaBootstrap.isEmpty(),

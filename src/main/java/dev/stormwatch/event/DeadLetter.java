@@ -27,6 +27,10 @@ public record DeadLetter(String reason, String detail, String raw, String origin
     public static final String LATE = "late";
     /** An alert notification an endpoint refused for good or that exhausted its retries. */
     public static final String DELIVERY_FAILED = "delivery_failed";
+    /** A pending notification pushed out of a full delivery queue ({@code delivery.max-pending}). */
+    public static final String DELIVERY_OVERFLOW = "delivery_overflow";
+    /** A notification still undelivered after {@code delivery.max-age} of retries. */
+    public static final String DELIVERY_EXPIRED = "delivery_expired";
 
     private Reasons() {}
   }

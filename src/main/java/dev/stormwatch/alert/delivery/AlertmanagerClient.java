@@ -41,6 +41,19 @@ public final class AlertmanagerClient {
 
   /** The request body: an array with one alert. */
   public ArrayNode body(AlertEvent a) {
+    return body(a, null);
+  }
+
+  /**
+   * The body of a (re-)send by a client that refreshes firing alerts: a firing alert is valid
+   * until {@code validFor} after now (or after its start, if that is later), so Alertmanager
+   * resolves it by itself should the refreshes stop.
+   */
+  public ArrayNode refreshBody(AlertEvent a, Duration validFor) {
+    return body(a, validFor);
+  }
+
+  private ArrayNode body(AlertEvent a, Duration validFor) {
     ArrayNode alerts = JSON.arrayNode();
     ObjectNode alert = alerts.addObject();
     ObjectNode labels = alert.putObject("labels");
@@ -70,7 +83,9 @@ public final class AlertmanagerClient {
       startsAt = now;
     }
     alert.put("startsAt", startsAt.toString());
-    Instant endsAt = resolved ? now : startsAt.plus(firingTtl);
+    Instant endsAt = resolved ? now
+        : validFor == null ? startsAt.plus(firingTtl)
+        : (startsAt.isAfter(now) ? startsAt : now).plus(validFor);
     alert.put("endsAt", endsAt.toString());
     if (config.linkUrl() != null) {
       alert.put("generatorURL", config.linkUrl());

@@ -1,7 +1,11 @@
 package dev.stormwatch.alert.delivery;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -25,11 +29,19 @@ public final class DeliveryConfig implements Serializable {
   private final String pagerDutyEventsUrl;
   private final String slackWebhookUrl;
   private final String alertmanagerUrl;
+  private final String pagerDutyChangeUrl;
   private final String linkUrl;
   private final String imageUrl;
 
   public DeliveryConfig(String pagerDutyRoutingKey, String pagerDutyEventsUrl, String slackWebhookUrl,
       String alertmanagerUrl, String linkUrl, String imageUrl) {
+    this(pagerDutyRoutingKey, pagerDutyEventsUrl, null, slackWebhookUrl, alertmanagerUrl, linkUrl, imageUrl);
+  }
+
+  /** As above, with an explicit Change Events URL (null: /v2/change/enqueue on the events host). */
+  public DeliveryConfig(String pagerDutyRoutingKey, String pagerDutyEventsUrl, String pagerDutyChangeUrl,
+      String slackWebhookUrl, String alertmanagerUrl, String linkUrl, String imageUrl) {
+    this.pagerDutyChangeUrl = blankToNull(pagerDutyChangeUrl);
     this.pagerDutyRoutingKey = blankToNull(pagerDutyRoutingKey);
     this.pagerDutyEventsUrl = blankToNull(pagerDutyEventsUrl) == null
         ? DEFAULT_PAGERDUTY_EVENTS_URL : pagerDutyEventsUrl.trim();
@@ -39,11 +51,31 @@ public final class DeliveryConfig implements Serializable {
     this.imageUrl = blankToNull(imageUrl);
   }
 
-  /** Reads the variables from a map (pass {@code System.getenv()}). */
+  /**
+   * Reads the variables from a map (pass {@code System.getenv()}). Each secret ({@code
+   * PAGERDUTY_ROUTING_KEY}, {@code SLACK_WEBHOOK_URL}, {@code ALERTMANAGER_URL}) may instead come
+   * from a file named by the same variable with {@code _FILE} appended (e.g. a mounted Kubernetes
+   * secret); the variable itself wins when both are set.
+   */
   public static DeliveryConfig fromEnv(Map<String, String> env) {
-    return new DeliveryConfig(env.get("PAGERDUTY_ROUTING_KEY"), env.get("PAGERDUTY_EVENTS_URL"),
-        env.get("SLACK_WEBHOOK_URL"), env.get("ALERTMANAGER_URL"), env.get("ALERT_LINK_URL"),
-        env.get("ALERT_IMAGE_URL"));
+    return new DeliveryConfig(secret(env, "PAGERDUTY_ROUTING_KEY"), env.get("PAGERDUTY_EVENTS_URL"),
+        env.get("PAGERDUTY_CHANGE_URL"), secret(env, "SLACK_WEBHOOK_URL"), secret(env, "ALERTMANAGER_URL"),
+        env.get("ALERT_LINK_URL"), env.get("ALERT_IMAGE_URL"));
+  }
+
+  private static String secret(Map<String, String> env, String name) {
+    String direct = blankToNull(env.get(name));
+    String file = blankToNull(env.get(name + "_FILE"));
+    if (direct != null || file == null) {
+      return direct;
+    }
+    try {
+      return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+    } catch (IOException | RuntimeException e) {
+      // the message names the file, never its content
+      throw new IllegalArgumentException("cannot read " + name + "_FILE " + file + " ("
+          + e.getClass().getSimpleName() + ")");
+    }
   }
 
   public boolean pagerDutyEnabled() {
@@ -67,9 +99,10 @@ public final class DeliveryConfig implements Serializable {
     return URI.create(pagerDutyEventsUrl);
   }
 
-  /** /v2/change/enqueue on the events URL's host. */
+  /** {@code PAGERDUTY_CHANGE_URL}, else /v2/change/enqueue on the events URL's host. */
   public URI pagerDutyChangeUri() {
-    return pagerDutyEventsUri().resolve("/v2/change/enqueue");
+    return pagerDutyChangeUrl != null ? URI.create(pagerDutyChangeUrl)
+        : pagerDutyEventsUri().resolve("/v2/change/enqueue");
   }
 
   /** The webhook URL (secret; null if unset). */
@@ -96,13 +129,14 @@ public final class DeliveryConfig implements Serializable {
 
   /** The secrets, for redaction of anything a receiver echoes back. */
   String[] secrets() {
-    return new String[] {pagerDutyRoutingKey, slackWebhookUrl};
+    return new String[] {pagerDutyRoutingKey, slackWebhookUrl, alertmanagerUrl};
   }
 
   @Override
   public String toString() {
     return "DeliveryConfig{pagerDutyRoutingKey=" + (pagerDutyRoutingKey == null ? "unset" : MASK)
         + ", pagerDutyEventsUrl=" + pagerDutyEventsUrl
+        + ", pagerDutyChangeUrl=" + pagerDutyChangeUri()
         + ", slackWebhookUrl=" + (slackWebhookUrl == null ? "unset" : MASK)
         + ", alertmanagerUrl=" + (alertmanagerUrl == null ? "unset" : withoutUserInfo(alertmanagerUrl))
         + ", linkUrl=" + linkUrl + ", imageUrl=" + imageUrl + "}";

@@ -12,6 +12,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -42,9 +44,24 @@ public final class JsonPoster {
 
   /** A poster with a fresh HttpClient, 10 s timeouts, default retries and the wall clock. */
   public static JsonPoster standard(DeliveryConfig config) {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-    return new JsonPoster(client, Duration.ofSeconds(10), RetryPolicy.defaults(), DeliveryTime.SYSTEM,
-        new Random()::nextDouble, config.secrets());
+    return withTimeout(config, Duration.ofSeconds(10), RetryPolicy.defaults());
+  }
+
+  /** A poster with a fresh HttpClient whose connect and request timeouts are {@code timeout}. */
+  public static JsonPoster withTimeout(DeliveryConfig config, Duration timeout, RetryPolicy retry) {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    return new JsonPoster(client, timeout, retry, DeliveryTime.SYSTEM, new Random()::nextDouble, config.secrets());
+  }
+
+  /** Replaces every secret in {@code text} by a mask. */
+  public String redactSecrets(String text) {
+    String s = text == null ? "" : text;
+    for (String secret : secrets) {
+      if (secret != null && !secret.isEmpty()) {
+        s = s.replace(secret, "****");
+      }
+    }
+    return s;
   }
 
   public DeliveryTime time() {
@@ -53,39 +70,75 @@ public final class JsonPoster {
 
   /** Sends {@code json} to {@code uri}, retrying as described; never throws for HTTP outcomes. */
   public DeliveryResult post(URI uri, String json) throws InterruptedException {
-    int status = 0;
-    String reason = "";
     for (int attempt = 1; ; attempt++) {
-      long retryAfter = -1;
+      Attempt a;
       try {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-            .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        status = response.statusCode();
-        if (status >= 200 && status < 300) {
-          return new DeliveryResult(DeliveryResult.Outcome.DELIVERED, status, attempt, "HTTP " + status);
-        }
-        reason = "HTTP " + status + ": " + redact(response.body());
-        if (status != 429 && status < 500) {
-          return new DeliveryResult(DeliveryResult.Outcome.PERMANENT_FAILURE, status, attempt, reason);
-        }
-        retryAfter = retryAfterMillis(response.headers().firstValue("Retry-After").orElse(null));
-      } catch (HttpTimeoutException e) {
-        status = 0;
-        reason = "timed out after " + timeout.toMillis() + " ms";
+        a = classify(http.send(request(uri, json), HttpResponse.BodyHandlers.ofString()));
       } catch (IOException e) {
-        status = 0;
-        reason = "I/O error (" + e.getClass().getSimpleName() + ")";
+        a = failure(e);
       }
-      if (attempt >= retry.maxAttempts()) {
-        return new DeliveryResult(DeliveryResult.Outcome.RETRIES_EXHAUSTED, status, attempt,
-            reason + " after " + attempt + " attempts");
+      switch (a.kind()) {
+        case ACCEPTED -> {
+          return new DeliveryResult(DeliveryResult.Outcome.DELIVERED, a.status(), attempt, a.reason());
+        }
+        case REFUSED -> {
+          return new DeliveryResult(DeliveryResult.Outcome.PERMANENT_FAILURE, a.status(), attempt, a.reason());
+        }
+        default -> {
+          if (attempt >= retry.maxAttempts()) {
+            return new DeliveryResult(DeliveryResult.Outcome.RETRIES_EXHAUSTED, a.status(), attempt,
+                a.reason() + " after " + attempt + " attempts");
+          }
+          time.sleep(retry.backoffMillis(attempt, a.retryAfterMillis(), jitter));
+        }
       }
-      time.sleep(retry.backoffMillis(attempt, retryAfter, jitter));
     }
+  }
+
+  /**
+   * Sends {@code json} once without blocking the caller; the future always completes normally,
+   * with the classified outcome (I/O errors and timeouts are {@link Attempt.Kind#RETRY}).
+   */
+  public CompletableFuture<Attempt> sendOnce(URI uri, String json) {
+    // handed to another thread first: even a host name lookup must not hold up the caller
+    return CompletableFuture.supplyAsync(() -> request(uri, json))
+        .thenCompose(request -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+        .handle((response, error) -> error == null ? classify(response) : failure(unwrap(error)));
+  }
+
+  private HttpRequest request(URI uri, String json) {
+    return HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+        .build();
+  }
+
+  private Attempt classify(HttpResponse<String> response) {
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      return new Attempt(Attempt.Kind.ACCEPTED, status, "HTTP " + status, -1);
+    }
+    String reason = "HTTP " + status + ": " + redact(response.body());
+    if (status != 429 && status < 500) {
+      return new Attempt(Attempt.Kind.REFUSED, status, reason, -1);
+    }
+    return new Attempt(Attempt.Kind.RETRY, status, reason,
+        retryAfterMillis(response.headers().firstValue("Retry-After").orElse(null)));
+  }
+
+  private Attempt failure(Throwable e) {
+    String reason = e instanceof HttpTimeoutException ? "timed out after " + timeout.toMillis() + " ms"
+        : (e instanceof IOException ? "I/O error (" : "request failed (") + e.getClass().getSimpleName() + ")";
+    return new Attempt(Attempt.Kind.RETRY, 0, reason, -1);
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    Throwable t = e;
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   /** Retry-After as delay-seconds or an HTTP date; -1 if absent or unreadable. */
@@ -107,12 +160,7 @@ public final class JsonPoster {
   }
 
   private String redact(String body) {
-    String s = body == null ? "" : body.strip();
-    for (String secret : secrets) {
-      if (secret != null && !secret.isEmpty()) {
-        s = s.replace(secret, "****");
-      }
-    }
+    String s = redactSecrets(body == null ? "" : body.strip());
     return s.length() > MAX_REASON_BODY ? s.substring(0, MAX_REASON_BODY) + "..." : s;
   }
 }

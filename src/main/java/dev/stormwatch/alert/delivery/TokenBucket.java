@@ -2,7 +2,8 @@ package dev.stormwatch.alert.delivery;
 
 /**
  * A token bucket: {@code capacity} tokens, refilled at {@code perMinute} tokens a minute. {@link
- * #reserve} takes a token now or reserves a future one and says how long to wait for it.
+ * #reserve} takes a token now or reserves a future one and says how long to wait for it; {@link
+ * #tryTake} takes one only if it is there.
  */
 public final class TokenBucket {
   private final double capacity;
@@ -22,11 +23,25 @@ public final class TokenBucket {
 
   /** Takes one token; returns 0 if one was there, else the millis until the reserved one is. */
   public synchronized long reserve(long nowMillis) {
+    refill(nowMillis);
+    tokens -= 1;
+    return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / tokensPerMilli);
+  }
+
+  /** Takes a token and returns 0 if one is there now; else takes nothing and returns the wait. */
+  public synchronized long tryTake(long nowMillis) {
+    refill(nowMillis);
+    if (tokens >= 1) {
+      tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, (long) Math.ceil((1 - tokens) / tokensPerMilli));
+  }
+
+  private void refill(long nowMillis) {
     if (nowMillis > refilledAt) {
       tokens = Math.min(capacity, tokens + (nowMillis - refilledAt) * tokensPerMilli);
       refilledAt = nowMillis;
     }
-    tokens -= 1;
-    return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / tokensPerMilli);
   }
 }
