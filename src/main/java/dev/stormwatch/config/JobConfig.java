@@ -1,5 +1,6 @@
 package dev.stormwatch.config;
 
+import dev.stormwatch.alert.routing.RoutingConfig;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +76,9 @@ public class JobConfig implements Serializable {
   /** Weight of that prior, in pseudo-windows, for a key that has no history yet. */
   public double priorStrength = 200;
 
+  // ---- notification routing (grouping, inhibition, silences); see docs/alert-routing.md
+  public RoutingConfig routing = new RoutingConfig();
+
   // ---- runtime
   /** 0 means the environment's default. */
   public int parallelism = 0;
@@ -113,6 +117,7 @@ public class JobConfig implements Serializable {
     require(!outputDir.isEmpty() || !alertsTopic.isEmpty(),
         "no output: give an output directory or an alerts topic");
     require(alertsTopic.isEmpty() || !kafkaBootstrap.isEmpty(), "an alerts topic needs kafka.bootstrap");
+    routing.validate();
     return this;
   }
 

@@ -1,0 +1,266 @@
+package dev.stormwatch.alert.routing;
+
+import static dev.stormwatch.alert.routing.RoutingGroup.INHIBITED;
+import static dev.stormwatch.alert.routing.RoutingGroup.PENDING;
+import static dev.stormwatch.alert.routing.RoutingGroup.SENT;
+import static dev.stormwatch.alert.routing.RoutingGroup.SILENCED;
+
+import dev.stormwatch.alert.routing.RoutingStep.Decision;
+import dev.stormwatch.event.AlertEvent;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The routing decisions of one provider group in event time, in plain Java (the Flink operator only
+ * keeps the {@link RoutingGroup} and its timer): group wait and interval, provider-wide inhibition,
+ * silences and re-notification. A resolve is held back only when its trigger never went out; a
+ * resolve the router knows nothing about passes, so no page is ever left open.
+ */
+public final class GroupRouter implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final long groupWait;
+  private final long groupInterval;
+  private final long repeatInterval;
+  private final int minServices;
+  private final SilenceRules rules;
+
+  public GroupRouter(RoutingConfig cfg) {
+    this.groupWait = cfg.groupWait.toMillis();
+    this.groupInterval = cfg.groupInterval.toMillis();
+    this.repeatInterval = cfg.repeatInterval.toMillis();
+    this.minServices = cfg.inhibitProviderMinServices;
+    this.rules = cfg.silenceRules();
+  }
+
+  /** Takes one lifecycle event of the group at its event time {@code t}. */
+  public RoutingStep onAlert(RoutingGroup g, AlertEvent a, long t) {
+    RoutingStep step = new RoutingStep();
+    if (AlertEvent.FIRING.equals(a.status())) {
+      onFiring(g, a, t, step);
+    } else {
+      onResolved(g, a, step);
+    }
+    updateInhibition(g, t, step);
+    return step;
+  }
+
+  /** Runs the group's due work at event time {@code t}: flushes held notifications and repeats. */
+  public RoutingStep advance(RoutingGroup g, long t) {
+    RoutingStep step = new RoutingStep();
+    if (g.flushAt != Long.MIN_VALUE && g.flushAt <= t) {
+      flush(g, t, step);
+    }
+    for (Map.Entry<String, Long> due : new ArrayList<>(g.repeatDue.entrySet())) {
+      if (due.getValue() <= t) {
+        repeat(g, due.getKey(), t, step);
+      }
+    }
+    if (g.isIdle()) {
+      g.lastFlushAt = Long.MIN_VALUE;
+    }
+    return step;
+  }
+
+  private void onFiring(RoutingGroup g, AlertEvent a, long t, RoutingStep step) {
+    String key = a.dedupKey();
+    boolean known = g.active.containsKey(key);
+    g.active.put(key, a);
+    if (known) {
+      return;
+    }
+    if (rules.silenced(a, t)) {
+      g.disposition.put(key, SILENCED);
+      step.count(Decision.SILENCED, 1);
+      scheduleRepeat(g, key, t);
+    } else if (g.providerAlert != null) {
+      g.disposition.put(key, INHIBITED);
+      step.count(Decision.INHIBITED, 1);
+    } else {
+      g.disposition.put(key, PENDING);
+      enqueue(g, a, t);
+    }
+  }
+
+  private void onResolved(RoutingGroup g, AlertEvent a, RoutingStep step) {
+    String key = a.dedupKey();
+    g.active.remove(key);
+    g.repeatDue.remove(key);
+    String was = g.disposition.remove(key);
+    if (was == null || SENT.equals(was)) {
+      enqueue(g, a, Instant.parse(a.eventTime()).toEpochMilli());
+    } else if (PENDING.equals(was)) {
+      dropQueuedTrigger(g, key);
+      step.count(Decision.CANCELLED, 1);
+    } else {
+      step.count(SILENCED.equals(was) ? Decision.SILENCED : Decision.INHIBITED, 1);
+    }
+  }
+
+  private void updateInhibition(RoutingGroup g, long t, RoutingStep step) {
+    if (minServices == 0) {
+      return;
+    }
+    int firing = g.active.size();
+    if (g.providerAlert == null && firing >= minServices) {
+      raiseProviderAlert(g, t, step);
+    } else if (g.providerAlert != null && firing >= minServices) {
+      widenProviderAlert(g, t);
+    } else if (g.providerAlert != null) {
+      resolveProviderAlert(g, t, step);
+    }
+  }
+
+  private void raiseProviderAlert(RoutingGroup g, long t, RoutingStep step) {
+    long heldUntil = g.flushAt;
+    g.providerServices = new ArrayList<>(g.active.values().stream().map(AlertEvent::service).sorted().toList());
+    g.providerAlert = ProviderAlerts.firing(g.active.values(), g.providerServices, t);
+    for (Map.Entry<String, String> d : g.disposition.entrySet()) {
+      if (PENDING.equals(d.getValue())) {
+        dropQueuedTrigger(g, d.getKey());
+        d.setValue(INHIBITED);
+        step.count(Decision.INHIBITED, 1);
+      }
+    }
+    String key = g.providerAlert.dedupKey();
+    if (rules.silenced(g.providerAlert, t)) {
+      g.disposition.put(key, SILENCED);
+      step.count(Decision.SILENCED, 1);
+      scheduleRepeat(g, key, t);
+    } else {
+      g.disposition.put(key, PENDING);
+      enqueue(g, g.providerAlert, t);
+    }
+    if (!g.queue.isEmpty() && heldUntil != Long.MIN_VALUE) {
+      g.flushAt = heldUntil;
+    }
+  }
+
+  private void widenProviderAlert(RoutingGroup g, long t) {
+    boolean widened = false;
+    for (AlertEvent a : g.active.values()) {
+      if (!g.providerServices.contains(a.service())) {
+        g.providerServices.add(a.service());
+        widened = true;
+      }
+    }
+    if (!widened) {
+      return;
+    }
+    AlertEvent old = g.providerAlert;
+    AlertEvent wider = ProviderAlerts.firing(g.active.values(), g.providerServices,
+        Instant.parse(old.eventTime()).toEpochMilli());
+    g.providerAlert = wider;
+    String disposition = g.disposition.get(old.dedupKey());
+    if (PENDING.equals(disposition)) {
+      g.queue.replaceAll(q -> sameTrigger(q, old.dedupKey()) ? wider : q);
+    } else if (SENT.equals(disposition)) {
+      enqueue(g, wider, t);
+    }
+  }
+
+  private void resolveProviderAlert(RoutingGroup g, long t, RoutingStep step) {
+    AlertEvent firing = g.providerAlert;
+    String key = firing.dedupKey();
+    g.providerAlert = null;
+    g.providerServices = new ArrayList<>();
+    g.repeatDue.remove(key);
+    String was = g.disposition.remove(key);
+    if (SENT.equals(was)) {
+      enqueue(g, ProviderAlerts.resolved(firing, g.active.size(), t), t);
+    } else if (PENDING.equals(was)) {
+      dropQueuedTrigger(g, key);
+      step.count(Decision.CANCELLED, 1);
+    } else {
+      step.count(Decision.SILENCED, 1);
+    }
+    for (Map.Entry<String, String> d : g.disposition.entrySet()) {
+      if (INHIBITED.equals(d.getValue())) {
+        AlertEvent a = g.active.get(d.getKey());
+        if (rules.silenced(a, t)) {
+          d.setValue(SILENCED);
+          step.count(Decision.SILENCED, 1);
+          scheduleRepeat(g, d.getKey(), t);
+        } else {
+          d.setValue(PENDING);
+          enqueue(g, a, t);
+        }
+      }
+    }
+  }
+
+  private void flush(RoutingGroup g, long t, RoutingStep step) {
+    List<AlertEvent> batch = g.queue;
+    g.queue = new ArrayList<>();
+    g.flushAt = Long.MIN_VALUE;
+    g.lastFlushAt = t;
+    for (AlertEvent a : batch) {
+      if (AlertEvent.FIRING.equals(a.status()) && PENDING.equals(g.disposition.get(a.dedupKey()))) {
+        g.disposition.put(a.dedupKey(), SENT);
+        scheduleRepeat(g, a.dedupKey(), t);
+      }
+      step.send(a);
+    }
+    if (batch.size() > 1) {
+      step.count(Decision.GROUPED, batch.size());
+    }
+  }
+
+  private void repeat(RoutingGroup g, String key, long t, RoutingStep step) {
+    AlertEvent a = g.providerAlert != null && key.equals(g.providerAlert.dedupKey())
+        ? g.providerAlert : g.active.get(key);
+    String disposition = g.disposition.get(key);
+    if (a == null || disposition == null) {
+      g.repeatDue.remove(key);
+      return;
+    }
+    g.repeatDue.put(key, t + repeatInterval);
+    boolean inhibited = g.providerAlert != null && a != g.providerAlert;
+    if (inhibited || rules.silenced(a, t)) {
+      return;
+    }
+    if (SENT.equals(disposition)) {
+      step.send(stillFiring(a, t));
+      step.count(Decision.REPEATED, 1);
+    } else if (SILENCED.equals(disposition)) {
+      g.disposition.put(key, SENT);
+      step.send(a);
+    }
+  }
+
+  private void scheduleRepeat(RoutingGroup g, String key, long t) {
+    if (repeatInterval > 0) {
+      g.repeatDue.put(key, t + repeatInterval);
+    }
+  }
+
+  private void enqueue(RoutingGroup g, AlertEvent a, long t) {
+    g.queue.add(a);
+    if (g.flushAt == Long.MIN_VALUE) {
+      g.flushAt = g.lastFlushAt == Long.MIN_VALUE ? t + groupWait : Math.max(t, g.lastFlushAt + groupInterval);
+    }
+  }
+
+  private static void dropQueuedTrigger(RoutingGroup g, String key) {
+    g.queue.removeIf(q -> sameTrigger(q, key));
+    if (g.queue.isEmpty()) {
+      g.flushAt = Long.MIN_VALUE;
+    }
+  }
+
+  private static boolean sameTrigger(AlertEvent q, String key) {
+    return q.dedupKey().equals(key) && AlertEvent.FIRING.equals(q.status());
+  }
+
+  private static AlertEvent stillFiring(AlertEvent a, long t) {
+    long since = Instant.parse(a.eventTime()).toEpochMilli();
+    String summary = "Still firing after " + (t - since) / 60_000 + " min: " + a.summary();
+    return new AlertEvent(a.alertId(), a.dedupKey(), a.status(), a.severity(), a.provider(), a.region(),
+        a.service(), a.eventTime(), Instant.now().toString(), a.score(), a.posterior(), a.uncertainty(),
+        a.modelVersion(), summary.length() > 1024 ? summary.substring(0, 1024) : summary,
+        a.contributors(), a.logEvidence());
+  }
+}
