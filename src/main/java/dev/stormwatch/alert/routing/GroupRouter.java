@@ -10,6 +10,7 @@ import dev.stormwatch.event.AlertEvent;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -54,10 +55,13 @@ public final class GroupRouter implements Serializable {
     if (g.flushAt != Long.MIN_VALUE && g.flushAt <= t) {
       flush(g, t, step);
     }
-    for (Map.Entry<String, Long> due : new ArrayList<>(g.repeatDue.entrySet())) {
-      if (due.getValue() <= t) {
-        repeat(g, due.getKey(), t, step);
-      }
+    List<String> due = g.repeatDue.entrySet().stream()
+        .filter(e -> e.getValue() <= t)
+        .sorted(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey)
+        .toList();
+    for (String key : due) {
+      repeat(g, key, t, step);
     }
     if (g.isIdle()) {
       g.lastFlushAt = Long.MIN_VALUE;
@@ -177,17 +181,18 @@ public final class GroupRouter implements Serializable {
     } else {
       step.count(Decision.SILENCED, 1);
     }
-    for (Map.Entry<String, String> d : g.disposition.entrySet()) {
-      if (INHIBITED.equals(d.getValue())) {
-        AlertEvent a = g.active.get(d.getKey());
-        if (rules.silenced(a, t)) {
-          d.setValue(SILENCED);
-          step.count(Decision.SILENCED, 1);
-          scheduleRepeat(g, d.getKey(), t);
-        } else {
-          d.setValue(PENDING);
-          enqueue(g, a, t);
-        }
+    List<AlertEvent> released = g.active.values().stream()
+        .filter(a -> INHIBITED.equals(g.disposition.get(a.dedupKey())))
+        .sorted(Comparator.comparing(AlertEvent::eventTime).thenComparing(AlertEvent::service))
+        .toList();
+    for (AlertEvent a : released) {
+      if (rules.silenced(a, t)) {
+        g.disposition.put(a.dedupKey(), SILENCED);
+        step.count(Decision.SILENCED, 1);
+        scheduleRepeat(g, a.dedupKey(), t);
+      } else {
+        g.disposition.put(a.dedupKey(), PENDING);
+        enqueue(g, a, t);
       }
     }
   }
