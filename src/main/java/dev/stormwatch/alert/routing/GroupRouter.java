@@ -18,7 +18,9 @@ import java.util.Map;
  * The routing decisions of one provider group in event time, in plain Java (the Flink operator only
  * keeps the {@link RoutingGroup} and its timer): group wait and interval, provider-wide inhibition,
  * silences and re-notification. A resolve is held back only when its trigger never went out; a
- * resolve the router knows nothing about passes, so no page is ever left open.
+ * resolve the router knows nothing about passes, so no page is ever left open. Services still
+ * firing when a provider-wide alert ends are notified only if they still fire one group interval
+ * later.
  */
 public final class GroupRouter implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -193,6 +195,8 @@ public final class GroupRouter implements Serializable {
       } else {
         g.disposition.put(a.dedupKey(), PENDING);
         enqueue(g, a, t);
+        // stragglers of the incident that just ended get one group interval to recover unpaged
+        g.flushAt = Math.max(g.flushAt, t + groupInterval);
       }
     }
   }

@@ -125,14 +125,31 @@ class GroupRouterTest {
 
     alert(resolved("aws", "auth", 1, 20));
     alert(resolved("aws", "checkout", 0, 21));
-    out = advance(at(21));
+    assertThat(advance(at(21))).isEmpty();
+    out = advance(at(26));
     assertThat(described(out)).containsExactly("*:resolved", "payments:firing", "search:firing");
     assertThat(out.get(0).alertId()).isEqualTo(provider.alertId());
     assertThat(count(Decision.INHIBITED)).isEqualTo(6);
     alert(resolved("aws", "payments", 0, 30));
     alert(resolved("aws", "search", 0, 30));
-    assertThat(described(advance(at(30)))).containsExactly("payments:resolved", "search:resolved");
+    assertThat(advance(at(30))).isEmpty();
+    assertThat(described(advance(at(31)))).containsExactly("payments:resolved", "search:resolved");
     assertThat(group.isIdle()).isTrue();
+  }
+
+  @Test
+  void stragglersOfAnEndedProviderIncidentRecoveringWithinAGroupIntervalAreNeverPaged() {
+    for (String s : List.of("payments", "search", "checkout")) {
+      alert(firing("aws", s, 0));
+    }
+    advance(at(1));
+    alert(resolved("aws", "payments", 0, 20));
+    alert(resolved("aws", "search", 0, 22));
+    alert(resolved("aws", "checkout", 0, 24));
+    assertThat(described(advance(at(30)))).containsExactly("*:resolved");
+    // the provider alert ended when payments recovered; search and checkout did within 5 minutes
+    assertThat(count(Decision.CANCELLED)).isEqualTo(2);
+    assertThat(described(sent)).containsExactly("*:firing", "*:resolved");
   }
 
   @Test
