@@ -3,7 +3,9 @@ package dev.stormwatch.alert.routing;
 import dev.stormwatch.alert.routing.RoutingStep.Decision;
 import dev.stormwatch.event.AlertEvent;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -17,8 +19,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by provider: decides which lifecycle events reach the notification sinks (see {@link
- * GroupRouter}). Keeps one {@link RoutingGroup} and one event-time timer per provider and drops
- * both once the group has nothing firing and nothing held.
+ * GroupRouter}). Events wait until the watermark passes them and are then routed in event-time
+ * order, so the decisions do not depend on how upstream subtasks interleave. Keeps one {@link
+ * RoutingGroup} and its timers per provider and drops both once nothing fires and nothing is held.
  */
 public class AlertRouter extends KeyedProcessFunction<String, AlertEvent, AlertEvent> {
   private static final long serialVersionUID = 1L;
@@ -67,30 +70,53 @@ public class AlertRouter extends KeyedProcessFunction<String, AlertEvent, AlertE
     if (g == null) {
       g = new RoutingGroup();
     }
-    long t = Instant.parse(alert.eventTime()).toEpochMilli();
-    finish(g, router.onAlert(g, alert, t), ctx.timerService(), out);
+    // events of one provider come from several upstream subtasks: route them in event-time order,
+    // once the watermark has passed them
+    g.inbox.add(alert);
+    ctx.timerService().registerEventTimeTimer(eventTime(alert));
+    group.update(g);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
-    timer.clear();
-    RoutingGroup g = group.value();
-    if (g != null) {
-      finish(g, router.advance(g, timestamp), ctx.timerService(), out);
+    Long registered = timer.value();
+    if (registered != null && registered <= timestamp) {
+      timer.clear();
     }
+    RoutingGroup g = group.value();
+    if (g == null) {
+      return;
+    }
+    List<AlertEvent> due = g.inbox.stream().filter(a -> eventTime(a) <= timestamp)
+        .sorted(Comparator.comparingLong(AlertRouter::eventTime)).toList();
+    g.inbox.removeAll(due);
+    for (AlertEvent a : due) {
+      emit(router.onAlert(g, a, eventTime(a)), out);
+    }
+    emit(router.advance(g, timestamp), out);
+    reschedule(g, ctx.timerService());
   }
 
-  private void finish(RoutingGroup g, RoutingStep step, TimerService timers, Collector<AlertEvent> out)
-      throws Exception {
+  private static long eventTime(AlertEvent a) {
+    return Instant.parse(a.eventTime()).toEpochMilli();
+  }
+
+  private void emit(RoutingStep step, Collector<AlertEvent> out) {
     for (AlertEvent a : step.notifications()) {
       out.collect(a);
     }
     routed.add(step.notifications().size());
     counters.forEach((d, c) -> c.add(step.count(d)));
+  }
+
+  private void reschedule(RoutingGroup g, TimerService timers) throws Exception {
     Long registered = timer.value();
     long next = g.isIdle() ? Long.MIN_VALUE : g.nextWakeUp();
     if (registered != null && registered != next) {
-      timers.deleteEventTimeTimer(registered);
+      // a timer shared with a waiting inbox event must stay
+      if (g.inbox.stream().noneMatch(a -> eventTime(a) == registered)) {
+        timers.deleteEventTimeTimer(registered);
+      }
       timer.clear();
     }
     if (next != Long.MIN_VALUE && (registered == null || registered != next)) {

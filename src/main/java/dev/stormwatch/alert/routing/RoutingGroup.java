@@ -18,6 +18,8 @@ public class RoutingGroup {
   public static final String SILENCED = "silenced";
   public static final String INHIBITED = "inhibited";
 
+  /** Lifecycle events received but not yet routed: they wait for the watermark to pass them. */
+  public List<AlertEvent> inbox = new ArrayList<>();
   /** Per-service alerts firing now, by dedup key: their latest firing event. */
   public Map<String, AlertEvent> active = new HashMap<>();
   /** What became of each active alert's trigger (incl. the provider alert), by dedup key. */
@@ -39,7 +41,7 @@ public class RoutingGroup {
 
   /** True when nothing fires and nothing is held: the group's state can be dropped. */
   public boolean isIdle() {
-    return active.isEmpty() && providerAlert == null && queue.isEmpty();
+    return active.isEmpty() && providerAlert == null && queue.isEmpty() && inbox.isEmpty();
   }
 
   /** The earliest event time at which the router needs to run again, or {@link Long#MIN_VALUE}. */
