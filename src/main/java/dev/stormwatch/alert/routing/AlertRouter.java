@@ -93,7 +93,7 @@ public class AlertRouter extends KeyedProcessFunction<String, AlertEvent, AlertE
     for (AlertEvent a : due) {
       emit(router.onAlert(g, a, eventTime(a)), out);
     }
-    emit(router.advance(g, timestamp), out);
+    emit(router.advance(g, timestamp, ctx.timerService().currentWatermark() == Long.MAX_VALUE), out);
     reschedule(g, ctx.timerService());
   }
 

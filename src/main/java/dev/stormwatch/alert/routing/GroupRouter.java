@@ -53,9 +53,20 @@ public final class GroupRouter implements Serializable {
 
   /** Runs the group's due work at event time {@code t}: flushes held notifications and repeats. */
   public RoutingStep advance(RoutingGroup g, long t) {
+    return advance(g, t, false);
+  }
+
+  /**
+   * As {@link #advance(RoutingGroup, long)}; at the {@code endOfInput} of a bounded run (the
+   * watermark jumped to its maximum) held notifications still go out but nothing repeats any more.
+   */
+  public RoutingStep advance(RoutingGroup g, long t, boolean endOfInput) {
     RoutingStep step = new RoutingStep();
     if (g.flushAt != Long.MIN_VALUE && g.flushAt <= t) {
       flush(g, t, step);
+    }
+    if (endOfInput) {
+      g.repeatDue.clear();
     }
     List<String> due = g.repeatDue.entrySet().stream()
         .filter(e -> e.getValue() <= t)

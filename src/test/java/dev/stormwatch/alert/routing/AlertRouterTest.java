@@ -90,6 +90,21 @@ class AlertRouterTest {
   }
 
   @Test
+  void eventsFromSeveralUpstreamSubtasksAreRoutedInEventTimeOrder() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, AlertEvent, AlertEvent> h = harness(new RoutingConfig())) {
+      // search's subtask ran ahead: its minute-5 alert arrives before payments' minute-0 alert
+      h.processElement(record(firing("aws", "search", 5)));
+      h.processElement(record(firing("aws", "payments", 0)));
+      h.processWatermark(at(5));
+      assertThat(h.extractOutputValues()).extracting(AlertEvent::service).containsExactly("payments");
+      h.processWatermark(Long.MAX_VALUE);
+      assertThat(h.extractOutputValues()).extracting(AlertEvent::service).containsExactly("payments", "search");
+      assertThat(h.getEnvironment().getAccumulatorRegistry().getUserMap()
+          .get(AlertRouter.GROUPED_COUNTER).getLocalValue()).isEqualTo(0L);
+    }
+  }
+
+  @Test
   void routingGroupIsAFlinkPojoWithoutGenericTypes() {
     TypeInformation<RoutingGroup> type = TypeInformation.of(RoutingGroup.class);
     assertThat(type).isInstanceOf(PojoTypeInfo.class);
