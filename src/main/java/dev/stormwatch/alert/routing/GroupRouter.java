@@ -172,7 +172,8 @@ public final class GroupRouter implements Serializable {
         Instant.parse(old.eventTime()).toEpochMilli());
     g.providerAlert = wider;
     String disposition = g.disposition.get(old.dedupKey());
-    if (PENDING.equals(disposition)) {
+    boolean held = g.queue.stream().anyMatch(q -> sameTrigger(q, old.dedupKey()));
+    if (held) {
       g.queue.replaceAll(q -> sameTrigger(q, old.dedupKey()) ? wider : q);
     } else if (SENT.equals(disposition)) {
       enqueue(g, wider, t);

@@ -10,8 +10,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,12 +49,12 @@ public final class RoutingConfigReader {
 
   private static <T> List<T> entries(JsonNode v, String where, EntryParser<T> parser) {
     if (v.isNull()) {
-      return new java.util.ArrayList<>();
+      return new ArrayList<>();
     }
     if (!v.isArray()) {
       throw new IllegalArgumentException(where + " must be a list");
     }
-    List<T> out = new java.util.ArrayList<>();
+    List<T> out = new ArrayList<>();
     for (int i = 0; i < v.size(); i++) {
       String at = where + "[" + i + "]";
       try {
@@ -149,7 +151,7 @@ public final class RoutingConfigReader {
     if (n == null || !n.isObject()) {
       throw new IllegalArgumentException(where + " must be a mapping of " + allowed);
     }
-    Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+    Map<String, JsonNode> out = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!allowed.contains(e.getKey())) {
