@@ -10,7 +10,6 @@ import dev.stormwatch.event.AlertEvent;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -25,18 +24,16 @@ import java.util.Map;
 public final class GroupRouter implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final long groupWait;
-  private final long groupInterval;
   private final long repeatInterval;
-  private final int minServices;
   private final SilenceRules rules;
+  private final HeldNotifications held;
+  private final ProviderInhibition inhibition;
 
   public GroupRouter(RoutingConfig cfg) {
-    this.groupWait = cfg.groupWait.toMillis();
-    this.groupInterval = cfg.groupInterval.toMillis();
     this.repeatInterval = cfg.repeatInterval.toMillis();
-    this.minServices = cfg.inhibitProviderMinServices;
     this.rules = cfg.silenceRules();
+    this.held = new HeldNotifications(cfg.groupWait.toMillis(), cfg.groupInterval.toMillis(), repeatInterval);
+    this.inhibition = new ProviderInhibition(cfg.inhibitProviderMinServices, rules, held);
   }
 
   /** Takes one lifecycle event of the group at its event time {@code t}. */
@@ -47,7 +44,7 @@ public final class GroupRouter implements Serializable {
     } else {
       onResolved(g, a, step);
     }
-    updateInhibition(g, t, step);
+    inhibition.update(g, t, step);
     return step;
   }
 
@@ -92,13 +89,13 @@ public final class GroupRouter implements Serializable {
     if (rules.silenced(a, t)) {
       g.disposition.put(key, SILENCED);
       step.count(Decision.SILENCED, 1);
-      scheduleRepeat(g, key, t);
+      held.scheduleRepeat(g, key, t);
     } else if (g.providerAlert != null) {
       g.disposition.put(key, INHIBITED);
       step.count(Decision.INHIBITED, 1);
     } else {
       g.disposition.put(key, PENDING);
-      enqueue(g, a, t);
+      held.enqueue(g, a, t);
     }
   }
 
@@ -108,108 +105,12 @@ public final class GroupRouter implements Serializable {
     g.repeatDue.remove(key);
     String was = g.disposition.remove(key);
     if (was == null || SENT.equals(was)) {
-      enqueue(g, a, Instant.parse(a.eventTime()).toEpochMilli());
+      held.enqueue(g, a, Instant.parse(a.eventTime()).toEpochMilli());
     } else if (PENDING.equals(was)) {
-      dropQueuedTrigger(g, key);
+      held.dropTrigger(g, key);
       step.count(Decision.CANCELLED, 1);
     } else {
       step.count(SILENCED.equals(was) ? Decision.SILENCED : Decision.INHIBITED, 1);
-    }
-  }
-
-  private void updateInhibition(RoutingGroup g, long t, RoutingStep step) {
-    if (minServices == 0) {
-      return;
-    }
-    int firing = g.active.size();
-    if (g.providerAlert == null && firing >= minServices) {
-      raiseProviderAlert(g, t, step);
-    } else if (g.providerAlert != null && firing >= minServices) {
-      widenProviderAlert(g, t);
-    } else if (g.providerAlert != null) {
-      resolveProviderAlert(g, t, step);
-    }
-  }
-
-  private void raiseProviderAlert(RoutingGroup g, long t, RoutingStep step) {
-    long heldUntil = g.flushAt;
-    g.providerServices = new ArrayList<>(g.active.values().stream().map(AlertEvent::service).sorted().toList());
-    g.providerAlert = ProviderAlerts.firing(g.active.values(), g.providerServices, t);
-    for (Map.Entry<String, String> d : g.disposition.entrySet()) {
-      if (PENDING.equals(d.getValue())) {
-        dropQueuedTrigger(g, d.getKey());
-        d.setValue(INHIBITED);
-        step.count(Decision.INHIBITED, 1);
-      }
-    }
-    String key = g.providerAlert.dedupKey();
-    if (rules.silenced(g.providerAlert, t)) {
-      g.disposition.put(key, SILENCED);
-      step.count(Decision.SILENCED, 1);
-      scheduleRepeat(g, key, t);
-    } else {
-      g.disposition.put(key, PENDING);
-      enqueue(g, g.providerAlert, t);
-    }
-    if (!g.queue.isEmpty() && heldUntil != Long.MIN_VALUE) {
-      g.flushAt = heldUntil;
-    }
-  }
-
-  private void widenProviderAlert(RoutingGroup g, long t) {
-    boolean widened = false;
-    for (AlertEvent a : g.active.values()) {
-      if (!g.providerServices.contains(a.service())) {
-        g.providerServices.add(a.service());
-        widened = true;
-      }
-    }
-    if (!widened) {
-      return;
-    }
-    AlertEvent old = g.providerAlert;
-    AlertEvent wider = ProviderAlerts.firing(g.active.values(), g.providerServices,
-        Instant.parse(old.eventTime()).toEpochMilli());
-    g.providerAlert = wider;
-    String disposition = g.disposition.get(old.dedupKey());
-    boolean held = g.queue.stream().anyMatch(q -> sameTrigger(q, old.dedupKey()));
-    if (held) {
-      g.queue.replaceAll(q -> sameTrigger(q, old.dedupKey()) ? wider : q);
-    } else if (SENT.equals(disposition)) {
-      enqueue(g, wider, t);
-    }
-  }
-
-  private void resolveProviderAlert(RoutingGroup g, long t, RoutingStep step) {
-    AlertEvent firing = g.providerAlert;
-    String key = firing.dedupKey();
-    g.providerAlert = null;
-    g.providerServices = new ArrayList<>();
-    g.repeatDue.remove(key);
-    String was = g.disposition.remove(key);
-    if (SENT.equals(was)) {
-      enqueue(g, ProviderAlerts.resolved(firing, g.active.size(), t), t);
-    } else if (PENDING.equals(was)) {
-      dropQueuedTrigger(g, key);
-      step.count(Decision.CANCELLED, 1);
-    } else {
-      step.count(Decision.SILENCED, 1);
-    }
-    List<AlertEvent> released = g.active.values().stream()
-        .filter(a -> INHIBITED.equals(g.disposition.get(a.dedupKey())))
-        .sorted(Comparator.comparing(AlertEvent::eventTime).thenComparing(AlertEvent::service))
-        .toList();
-    for (AlertEvent a : released) {
-      if (rules.silenced(a, t)) {
-        g.disposition.put(a.dedupKey(), SILENCED);
-        step.count(Decision.SILENCED, 1);
-        scheduleRepeat(g, a.dedupKey(), t);
-      } else {
-        g.disposition.put(a.dedupKey(), PENDING);
-        enqueue(g, a, t);
-        // stragglers of the incident that just ended get one group interval to recover unpaged
-        g.flushAt = Math.max(g.flushAt, t + groupInterval);
-      }
     }
   }
 
@@ -221,7 +122,7 @@ public final class GroupRouter implements Serializable {
     for (AlertEvent a : batch) {
       if (AlertEvent.FIRING.equals(a.status()) && PENDING.equals(g.disposition.get(a.dedupKey()))) {
         g.disposition.put(a.dedupKey(), SENT);
-        scheduleRepeat(g, a.dedupKey(), t);
+        held.scheduleRepeat(g, a.dedupKey(), t);
       }
       step.send(a);
     }
@@ -250,30 +151,6 @@ public final class GroupRouter implements Serializable {
       g.disposition.put(key, SENT);
       step.send(a);
     }
-  }
-
-  private void scheduleRepeat(RoutingGroup g, String key, long t) {
-    if (repeatInterval > 0) {
-      g.repeatDue.put(key, t + repeatInterval);
-    }
-  }
-
-  private void enqueue(RoutingGroup g, AlertEvent a, long t) {
-    g.queue.add(a);
-    if (g.flushAt == Long.MIN_VALUE) {
-      g.flushAt = g.lastFlushAt == Long.MIN_VALUE ? t + groupWait : Math.max(t, g.lastFlushAt + groupInterval);
-    }
-  }
-
-  private static void dropQueuedTrigger(RoutingGroup g, String key) {
-    g.queue.removeIf(q -> sameTrigger(q, key));
-    if (g.queue.isEmpty()) {
-      g.flushAt = Long.MIN_VALUE;
-    }
-  }
-
-  private static boolean sameTrigger(AlertEvent q, String key) {
-    return q.dedupKey().equals(key) && AlertEvent.FIRING.equals(q.status());
   }
 
   private static AlertEvent stillFiring(AlertEvent a, long t) {
