@@ -1,9 +1,11 @@
 package dev.stormwatch;
 
+import dev.stormwatch.alert.routing.AlertRouting;
 import dev.stormwatch.config.ConfigLoader;
 import dev.stormwatch.config.JobConfig;
 import dev.stormwatch.detect.BaselineConfig;
 import dev.stormwatch.detect.Detectors;
+import dev.stormwatch.event.AlertEvent;
 import dev.stormwatch.event.DeadLetter;
 import dev.stormwatch.sink.DeliverAlerts;
 import dev.stormwatch.sink.DeliveryOperator;
@@ -28,6 +30,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class StormwatchJob {
   public static final String ALERTS_FILE = "alerts.jsonl";
   public static final String DEAD_LETTER_FILE = "dead-letter.jsonl";
+  /** What the router passed to the notification sinks (an audit of pages, not the alert contract). */
+  public static final String NOTIFICATIONS_FILE = "notifications.jsonl";
 
   private StormwatchJob() {}
 
@@ -84,7 +88,9 @@ public final class StormwatchJob {
     StormwatchPipeline.Detected detected = StormwatchPipeline.detect(
         events, cfg,
         Detectors.factory(cfg.detector, cfg.modelDir, cfg.inferenceDevice(), baseline), baseline);
-    DataStream<DeadLetter> undelivered = detected.alerts()
+    // every lifecycle event goes to alerts.jsonl / Kafka; the router picks what reaches the sinks
+    DataStream<AlertEvent> notifications = AlertRouting.notifications(detected.alerts(), cfg.routing);
+    DataStream<DeadLetter> undelivered = notifications
         .keyBy(a -> DeliverAlerts.KEY)
         .transform("deliver to PagerDuty / Slack / Alertmanager", TypeInformation.of(DeadLetter.class),
             new DeliveryOperator(new DeliverAlerts(cfg.delivery, deliveryEnvironment)))
@@ -102,6 +108,9 @@ public final class StormwatchJob {
           .setParallelism(1).uid(Uids.ALERTS_FILE).name("alerts file");
       deadJson.sinkTo(new JsonLinesFileSink(Path.of(cfg.outputDir, DEAD_LETTER_FILE).toString()))
           .setParallelism(1).uid(Uids.DEAD_LETTERS_FILE).name("dead-letter file");
+      notifications.map(JsonCodec::alert).uid(Uids.NOTIFICATIONS_JSON).name("notifications to JSON")
+          .sinkTo(new JsonLinesFileSink(Path.of(cfg.outputDir, NOTIFICATIONS_FILE).toString()))
+          .setParallelism(1).uid(Uids.NOTIFICATIONS_FILE).name("notifications file");
     }
     KafkaWiring.sinks(cfg, alertJson, deadJson);
   }

@@ -15,6 +15,7 @@ public final class Uids {
   public static final String WINDOWS = "assemble-windows";
   public static final String DETECT = "detect-async";
   public static final String ALERTS = "alert-lifecycle";
+  public static final String ROUTING = "route-notifications";
   public static final String DELIVERY = "deliver-alerts";
   public static final String ALERTS_JSON = "alerts-to-json";
   public static final String DEAD_LETTERS_JSON = "dead-letters-to-json";
@@ -22,6 +23,8 @@ public final class Uids {
   public static final String ALERTS_KAFKA = "sink-alerts-kafka";
   public static final String DEAD_LETTERS_FILE = "sink-dead-letters-file";
   public static final String DEAD_LETTERS_KAFKA = "sink-dead-letters-kafka";
+  public static final String NOTIFICATIONS_JSON = "notifications-to-json";
+  public static final String NOTIFICATIONS_FILE = "sink-notifications-file";
 
   private Uids() {}
 }

@@ -3,6 +3,7 @@ package dev.stormwatch.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stormwatch.StormwatchJob;
 import dev.stormwatch.alert.AlertLifecycle;
+import dev.stormwatch.alert.routing.AlertRouter;
 import dev.stormwatch.config.ConfigLoader;
 import dev.stormwatch.config.JobConfig;
 import dev.stormwatch.sink.JsonCodec;
@@ -70,6 +71,7 @@ public final class DetectCommand {
       Files.createDirectories(out);
       Files.deleteIfExists(out.resolve(StormwatchJob.ALERTS_FILE));
       Files.deleteIfExists(out.resolve(StormwatchJob.DEAD_LETTER_FILE));
+      Files.deleteIfExists(out.resolve(StormwatchJob.NOTIFICATIONS_FILE));
       Files.deleteIfExists(out.resolve("summary.json"));
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig());
@@ -110,6 +112,11 @@ public final class DetectCommand {
     s.put("windows_fallback", count(acc, AlertLifecycle.FALLBACK_COUNTER));
     s.put("alerts_firing", count(acc, AlertLifecycle.FIRING_COUNTER));
     s.put("alerts_resolved", count(acc, AlertLifecycle.RESOLVED_COUNTER));
+    for (String routing : List.of(AlertRouter.ROUTED_COUNTER, AlertRouter.GROUPED_COUNTER,
+        AlertRouter.SILENCED_COUNTER, AlertRouter.INHIBITED_COUNTER, AlertRouter.REPEATED_COUNTER,
+        AlertRouter.CANCELLED_COUNTER)) {
+      s.put(routing, count(acc, routing));
+    }
     s.put("wall_seconds", Math.round(wallSeconds * 10) / 10.0);
     return s;
   }

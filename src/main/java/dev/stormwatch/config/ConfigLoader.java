@@ -3,6 +3,7 @@ package dev.stormwatch.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.stormwatch.alert.routing.RoutingConfigReader;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,9 +13,12 @@ import java.util.Map;
 
 /**
  * Builds a {@link JobConfig} from a YAML file (sections input, kafka, output, window, detector,
- * alert, delivery, runtime; unknown keys are errors) and command-line options, which win over the file.
+ * alert, delivery, routing, runtime; unknown keys are errors) and command-line options, which win over
+ * the file.
  */
 public final class ConfigLoader {
+  private static final String ROUTING_PREFIX = "routing.";
+
   private ConfigLoader() {}
 
   /** Parses command-line arguments (see {@link #usage()}), reading {@code --config FILE} first. */
@@ -134,7 +138,16 @@ public final class ConfigLoader {
       case "delivery.drain-timeout" -> c.delivery.drainTimeout = DurationParser.parse(v.asText());
       case "runtime.parallelism" -> c.parallelism = v.asInt();
       case "runtime.max-parallelism" -> c.maxParallelism = v.asInt();
-      default -> throw new IllegalArgumentException("unknown setting '" + key + "' in " + file);
+      default -> {
+        if (!key.startsWith(ROUTING_PREFIX)) {
+          throw new IllegalArgumentException("unknown setting '" + key + "' in " + file);
+        }
+        try {
+          RoutingConfigReader.apply(c.routing, key.substring(ROUTING_PREFIX.length()), v);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(e.getMessage() + " in " + file, e);
+        }
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.stormwatch.config;
 
 import dev.stormwatch.alert.delivery.DeliverySettings;
 import dev.stormwatch.model.InferenceDevice;
+import dev.stormwatch.alert.routing.RoutingConfig;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,6 +85,8 @@ public class JobConfig implements Serializable {
 
   // ---- delivery (PagerDuty / Slack / Alertmanager; endpoints and secrets come from the environment)
   public DeliverySettings delivery = new DeliverySettings();
+  // ---- notification routing (grouping, inhibition, silences); see docs/alert-routing.md
+  public RoutingConfig routing = new RoutingConfig();
 
   // ---- runtime
   /** 0 means the environment's default. */
@@ -125,6 +128,7 @@ public class JobConfig implements Serializable {
     require(!outputDir.isEmpty() || !alertsTopic.isEmpty(),
         "no output: give an output directory or an alerts topic");
     require(alertsTopic.isEmpty() || !kafkaBootstrap.isEmpty(), "an alerts topic needs kafka.bootstrap");
+    routing.validate();
     return this;
   }
 
