@@ -11,6 +11,16 @@ public class KeyBelief {
   public double lastPosterior = Double.NaN;
   /** End of the last evaluated window (epoch millis). */
   public long lastWindowEnd = Long.MIN_VALUE;
+  /** Peak score of the key's latest alert; what operator feedback on it refers to. */
+  public double lastAlertPeak;
+  /** Anomalous windows of the key's latest alert (0: no alert yet); the weight of feedback on it. */
+  public int lastAlertWindows;
+  /** Feedback received but not yet applied (it applies from its own event time on), time-ordered. */
+  public long[] pendingFeedbackTimes = new long[0];
+  public String[] pendingFeedbackVerdicts = new String[0];
+
+  /** Most feedback entries held per key; beyond it the oldest is applied at once. */
+  public static final int MAX_PENDING_FEEDBACK = 64;
 
   public KeyBelief() {}
 
@@ -55,5 +65,77 @@ public class KeyBelief {
   public void confirmIncident(double score, int windows, long nowMillis, long halfLifeMillis) {
     prior.recordIncident(windows, nowMillis, halfLifeMillis);
     likelihood.addIncident(score, windows);
+  }
+
+  /** An alert fired on a window scoring {@code score} after {@code windows} anomalous windows. */
+  public void alertFired(double score, int windows) {
+    lastAlertPeak = score;
+    lastAlertWindows = windows;
+  }
+
+  /** One more anomalous window of the firing alert. */
+  public void alertContinued(double score) {
+    lastAlertPeak = Math.max(lastAlertPeak, score);
+    lastAlertWindows++;
+  }
+
+  /**
+   * Holds a verdict on the key's latest alert until the first window ending at or after {@code
+   * timeMillis} (see {@link #applyFeedbackUpTo}), so a replay applies it at the same point.
+   */
+  public void queueFeedback(String verdict, long timeMillis, long halfLifeMillis) {
+    if (!BetaPrior.TRUE_POSITIVE.equals(verdict) && !BetaPrior.FALSE_POSITIVE.equals(verdict)) {
+      throw new IllegalArgumentException("unknown feedback verdict: " + verdict);
+    }
+    if (pendingFeedbackTimes.length >= MAX_PENDING_FEEDBACK) {
+      applyFeedback(pendingFeedbackVerdicts[0], pendingFeedbackTimes[0], halfLifeMillis);
+      dropPending(1);
+    }
+    int n = pendingFeedbackTimes.length;
+    int at = 0;
+    while (at < n && pendingFeedbackTimes[at] <= timeMillis) {
+      at++;
+    }
+    long[] times = new long[n + 1];
+    String[] verdicts = new String[n + 1];
+    System.arraycopy(pendingFeedbackTimes, 0, times, 0, at);
+    System.arraycopy(pendingFeedbackVerdicts, 0, verdicts, 0, at);
+    times[at] = timeMillis;
+    verdicts[at] = verdict;
+    System.arraycopy(pendingFeedbackTimes, at, times, at + 1, n - at);
+    System.arraycopy(pendingFeedbackVerdicts, at, verdicts, at + 1, n - at);
+    pendingFeedbackTimes = times;
+    pendingFeedbackVerdicts = verdicts;
+  }
+
+  /** Applies the held feedback with a time at or before {@code windowEnd}; returns how many. */
+  public int applyFeedbackUpTo(long windowEnd, long halfLifeMillis) {
+    int n = 0;
+    while (n < pendingFeedbackTimes.length && pendingFeedbackTimes[n] <= windowEnd) {
+      applyFeedback(pendingFeedbackVerdicts[n], pendingFeedbackTimes[n], halfLifeMillis);
+      n++;
+    }
+    dropPending(n);
+    return n;
+  }
+
+  /**
+   * Applies one verdict on the latest alert now: {@code true_positive} is a confirmed incident,
+   * {@code false_positive} teaches that the alert's peak score over its windows was normal. Without
+   * an alert on record only the prior moves, by one window.
+   */
+  public void applyFeedback(String verdict, long timeMillis, long halfLifeMillis) {
+    if (lastAlertWindows <= 0) {
+      prior.recordFeedback(verdict, 1, timeMillis, halfLifeMillis);
+    } else if (BetaPrior.TRUE_POSITIVE.equals(verdict)) {
+      confirmIncident(lastAlertPeak, lastAlertWindows, timeMillis, halfLifeMillis);
+    } else {
+      feedback(verdict, lastAlertPeak, lastAlertWindows, timeMillis, halfLifeMillis);
+    }
+  }
+
+  private void dropPending(int n) {
+    pendingFeedbackTimes = java.util.Arrays.copyOfRange(pendingFeedbackTimes, n, pendingFeedbackTimes.length);
+    pendingFeedbackVerdicts = java.util.Arrays.copyOfRange(pendingFeedbackVerdicts, n, pendingFeedbackVerdicts.length);
   }
 }
