@@ -15,6 +15,8 @@ public class KeyBelief {
   public double lastAlertPeak;
   /** Anomalous windows of the key's latest alert (0: no alert yet); the weight of feedback on it. */
   public int lastAlertWindows;
+  /** Those windows' scores, counted per {@link ScoreLikelihood} bin (empty before the first alert). */
+  public double[] lastAlertScoreBins = new double[0];
   /** Feedback received but not yet applied (it applies from its own event time on), time-ordered. */
   public long[] pendingFeedbackTimes = new long[0];
   public String[] pendingFeedbackVerdicts = new String[0];
@@ -71,12 +73,19 @@ public class KeyBelief {
   public void alertFired(double score, int windows) {
     lastAlertPeak = score;
     lastAlertWindows = windows;
+    lastAlertScoreBins = new double[ScoreLikelihood.BINS];
+    lastAlertScoreBins[ScoreLikelihood.bin(score)] = windows;
   }
 
   /** One more anomalous window of the firing alert. */
   public void alertContinued(double score) {
+    if (lastAlertWindows <= 0) {
+      alertFired(score, 1);
+      return;
+    }
     lastAlertPeak = Math.max(lastAlertPeak, score);
     lastAlertWindows++;
+    lastAlertScoreBins[ScoreLikelihood.bin(score)]++;
   }
 
   /**
@@ -120,18 +129,43 @@ public class KeyBelief {
   }
 
   /**
-   * Applies one verdict on the latest alert now: {@code true_positive} is a confirmed incident,
-   * {@code false_positive} teaches that the alert's peak score over its windows was normal. Without
-   * an alert on record only the prior moves, by one window.
+   * Applies one verdict on the latest alert now, weighted by its windows: {@code true_positive} is
+   * a confirmed incident (alpha, and each window's score as an incident score); {@code
+   * false_positive} marks those windows quiet (beta) and teaches that this key's alert-level scores
+   * up to each window's own were benign: each window adds one normal count, spread evenly over the
+   * score bins from {@link #ECHO_FLOOR} up to its own, so a weaker repeat of the same known false
+   * alarm (the detector partly adapts to a recurring pattern) is recognised too. Without an alert
+   * on record only the prior moves, by one window.
    */
   public void applyFeedback(String verdict, long timeMillis, long halfLifeMillis) {
     if (lastAlertWindows <= 0) {
       prior.recordFeedback(verdict, 1, timeMillis, halfLifeMillis);
-    } else if (BetaPrior.TRUE_POSITIVE.equals(verdict)) {
-      confirmIncident(lastAlertPeak, lastAlertWindows, timeMillis, halfLifeMillis);
-    } else {
-      feedback(verdict, lastAlertPeak, lastAlertWindows, timeMillis, halfLifeMillis);
+      return;
     }
+    prior.recordFeedback(verdict, lastAlertWindows, timeMillis, halfLifeMillis);
+    boolean incident = BetaPrior.TRUE_POSITIVE.equals(verdict);
+    int floor = ScoreLikelihood.bin(ECHO_FLOOR);
+    for (int b = 0; b < lastAlertScoreBins.length; b++) {
+      double count = lastAlertScoreBins[b];
+      if (count <= 0) {
+        continue;
+      }
+      if (incident) {
+        likelihood.addIncident(binCentre(b), count);
+        continue;
+      }
+      int from = Math.min(floor, b);
+      for (int lower = from; lower <= b; lower++) {
+        likelihood.addNormal(binCentre(lower), count / (b - from + 1));
+      }
+    }
+  }
+
+  /** Scores below this are already taught as normal by calm windows; false-alarm echoes start here. */
+  public static final double ECHO_FLOOR = 0.5;
+
+  private static double binCentre(int bin) {
+    return (bin + 0.5) / ScoreLikelihood.BINS;
   }
 
   private void dropPending(int n) {
