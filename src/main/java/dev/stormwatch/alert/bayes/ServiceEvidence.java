@@ -68,16 +68,17 @@ public class ServiceEvidence {
 
   private void foldOldest(long halfLifeMillis) {
     long t = times[0];
-    if (foldedAt == Long.MIN_VALUE) {
-      foldedAt = t;
-    } else {
-      double d = discount(t - foldedAt, halfLifeMillis);
+    double keep = 1;
+    if (foldedAt == Long.MIN_VALUE || t >= foldedAt) {
+      double d = foldedAt == Long.MIN_VALUE ? 0 : discount(t - foldedAt, halfLifeMillis);
       foldedIncident *= d;
       foldedQuiet *= d;
-      foldedAt = Math.max(foldedAt, t);
+      foldedAt = t;
+    } else {
+      keep = discount(foldedAt - t, halfLifeMillis);
     }
-    foldedIncident += incidentWeights[0];
-    foldedQuiet += quietWeights[0];
+    foldedIncident += incidentWeights[0] * keep;
+    foldedQuiet += quietWeights[0] * keep;
     times = Arrays.copyOfRange(times, 1, times.length);
     incidentWeights = Arrays.copyOfRange(incidentWeights, 1, incidentWeights.length);
     quietWeights = Arrays.copyOfRange(quietWeights, 1, quietWeights.length);
