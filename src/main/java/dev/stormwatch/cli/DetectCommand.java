@@ -37,7 +37,7 @@ public final class DetectCommand {
       if (a.equals("--progress")) {
         progress = true;
       } else if (a.equals("-h") || a.equals("--help")) {
-        System.out.println("usage: detect.sh --input FILE [--input FILE ...] --output DIR [--warmup FILE]"
+        System.out.println("usage: detect.sh --input FILE [--input FILE ...] --output DIR [--warmup FILE] [--feedback FILE]"
             + " [--config FILE] [--progress]\n" + ConfigLoader.usage());
         return;
       } else {
@@ -110,6 +110,7 @@ public final class DetectCommand {
     s.put("windows_fallback", count(acc, AlertLifecycle.FALLBACK_COUNTER));
     s.put("alerts_firing", count(acc, AlertLifecycle.FIRING_COUNTER));
     s.put("alerts_resolved", count(acc, AlertLifecycle.RESOLVED_COUNTER));
+    s.put("feedback_applied", count(acc, AlertLifecycle.FEEDBACK_COUNTER));
     s.put("wall_seconds", Math.round(wallSeconds * 10) / 10.0);
     return s;
   }
