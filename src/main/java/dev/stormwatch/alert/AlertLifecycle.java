@@ -52,9 +52,6 @@ public class AlertLifecycle
   public static final MapStateDescriptor<String, ServiceEvidence> SERVICE_EVIDENCE =
       new MapStateDescriptor<>("service-feedback", Types.STRING, TypeInformation.of(ServiceEvidence.class));
 
-  private static final ValueStateDescriptor<KeyBelief> BELIEF =
-      new ValueStateDescriptor<>("belief", TypeInformation.of(KeyBelief.class));
-
   private final WindowDecision decision;
   private final double priorIncidentRate;
   private final double priorStrength;
@@ -64,6 +61,7 @@ public class AlertLifecycle
   private transient MapState<Long, DetectionResult> pending;
   private transient ValueState<AlertState> state;
   private transient BetaPrior configuredPrior;
+  private transient ValueStateDescriptor<KeyBelief> beliefDescriptor;
   private transient ValueState<KeyBelief> belief;
   private transient ValueState<Long> lastWindowEnd;
   private transient ValueState<Long> cleanupAt;
@@ -101,7 +99,8 @@ public class AlertLifecycle
         "pending", Types.LONG, TypeInformation.of(DetectionResult.class)));
     state = getRuntimeContext().getState(
         new ValueStateDescriptor<>("alert", TypeInformation.of(AlertState.class)));
-    belief = getRuntimeContext().getState(BELIEF);
+    beliefDescriptor = new ValueStateDescriptor<>("belief", TypeInformation.of(KeyBelief.class));
+    belief = getRuntimeContext().getState(beliefDescriptor);
     lastWindowEnd = getRuntimeContext().getState(new ValueStateDescriptor<>("last-window-end", Types.LONG));
     cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-at", Types.LONG));
     firing = new LongCounter();
@@ -203,7 +202,7 @@ public class AlertLifecycle
     }
     evidence.add(u.timeMillis, u.verdict, learning.pooledWeight(), learning.halfLifeMillis());
     ctx.getBroadcastState(SERVICE_EVIDENCE).put(key, evidence);
-    ctx.applyToKeyedState(BELIEF, (k, state) -> {
+    ctx.applyToKeyedState(beliefDescriptor, (k, state) -> {
       KeyBelief b = k.equals(key) ? state.value() : null;
       if (b != null) {
         b.queueFeedback(u.verdict, u.timeMillis, learning.halfLifeMillis());
