@@ -111,6 +111,7 @@ public final class DetectCommand {
     s.put("alerts_firing", count(acc, AlertLifecycle.FIRING_COUNTER));
     s.put("alerts_resolved", count(acc, AlertLifecycle.RESOLVED_COUNTER));
     s.put("feedback_applied", count(acc, AlertLifecycle.FEEDBACK_COUNTER));
+    s.put("feedback_rejected", count(acc, dev.stormwatch.feedback.ParseFeedback.REJECTED_COUNTER));
     s.put("wall_seconds", Math.round(wallSeconds * 10) / 10.0);
     return s;
   }

@@ -4,6 +4,7 @@ import dev.stormwatch.event.DeadLetter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -34,6 +35,7 @@ public class KeyDirectory extends KeyedCoProcessFunction<String, KeySeen, Feedba
 
   private transient ValueState<KeySeen> known;
   private transient ListState<Feedback> held;
+  private transient LongCounter rejected;
 
   /** @param holdMillis event time a feedback waits for its dedup key to appear */
   public KeyDirectory(long holdMillis) {
@@ -46,6 +48,8 @@ public class KeyDirectory extends KeyedCoProcessFunction<String, KeySeen, Feedba
         new ValueStateDescriptor<>("known-key", TypeInformation.of(KeySeen.class)));
     held = getRuntimeContext().getListState(
         new ListStateDescriptor<>("held-feedback", TypeInformation.of(Feedback.class)));
+    rejected = new LongCounter();
+    getRuntimeContext().addAccumulator(ParseFeedback.REJECTED_COUNTER, rejected);
   }
 
   @Override
@@ -63,6 +67,7 @@ public class KeyDirectory extends KeyedCoProcessFunction<String, KeySeen, Feedba
       count++;
     }
     if (count >= MAX_HELD) {
+      rejected.add(1);
       ctx.output(UNKNOWN, DeadLetter.of(DeadLetter.Reasons.UNKNOWN_DEDUP_KEY,
           "more than " + MAX_HELD + " feedback records wait for dedup key " + f.dedupKey, f.raw, f.origin));
       return;
@@ -84,6 +89,7 @@ public class KeyDirectory extends KeyedCoProcessFunction<String, KeySeen, Feedba
       if (key != null && f.timeMillis <= now) {
         out.collect(new FeedbackUpdate(key.provider, key.service, f.dedupKey, f.verdict, f.timeMillis));
       } else if (key == null && expiry(f) <= now) {
+        rejected.add(1);
         ctx.output(UNKNOWN, DeadLetter.of(DeadLetter.Reasons.UNKNOWN_DEDUP_KEY,
             "no alert of this job has dedup key " + f.dedupKey + " (waited until "
                 + Instant.ofEpochMilli(expiry(f)) + ")", f.raw, f.origin));

@@ -1,6 +1,7 @@
 package dev.stormwatch.feedback;
 
 import dev.stormwatch.event.DeadLetter;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -14,8 +15,12 @@ public class ParseFeedback extends ProcessFunction<String, Feedback> {
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("feedback-dead-letters", TypeInformation.of(DeadLetter.class));
 
+  /** Accumulator: feedback records rejected (bad lines here, unknown keys in {@link KeyDirectory}). */
+  public static final String REJECTED_COUNTER = "feedback_rejected";
+
   private final String origin;
   private transient FeedbackParser parser;
+  private transient LongCounter rejected;
 
   public ParseFeedback(String origin) {
     this.origin = origin;
@@ -24,6 +29,8 @@ public class ParseFeedback extends ProcessFunction<String, Feedback> {
   @Override
   public void open(OpenContext openContext) {
     parser = new FeedbackParser(origin);
+    rejected = new LongCounter();
+    getRuntimeContext().addAccumulator(REJECTED_COUNTER, rejected);
   }
 
   @Override
@@ -35,6 +42,7 @@ public class ParseFeedback extends ProcessFunction<String, Feedback> {
     if (r.feedback() != null) {
       out.collect(r.feedback());
     } else {
+      rejected.add(1);
       ctx.output(DEAD_LETTERS, r.deadLetter());
     }
   }

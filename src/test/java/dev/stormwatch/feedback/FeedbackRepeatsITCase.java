@@ -84,6 +84,7 @@ class FeedbackRepeatsITCase {
     assertThat(repeatsFed).isLessThan(repeatsPlain);
     assertThat(repeatsFed).isLessThanOrEqualTo(repeatsPlain / 2);
     assertThat((Long) withFeedback.getAccumulatorResult(AlertLifecycle.FEEDBACK_COUNTER)).isEqualTo(1L);
+    assertThat((Long) withFeedback.getAccumulatorResult(ParseFeedback.REJECTED_COUNTER)).isEqualTo(3L);
     // the other services are untouched by payments' feedback
     assertThat(firing(dir.resolve("fed"), "search")).hasSameSizeAs(firing(dir.resolve("plain"), "search"));
     assertThat(read(dir.resolve("fed/dead-letter.jsonl"))).extracting(d -> d.get("reason").asText())
