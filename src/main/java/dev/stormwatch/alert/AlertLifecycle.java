@@ -36,7 +36,8 @@ import org.apache.flink.util.Collector;
  * pools it per (provider, service) in broadcast state (the same updates everywhere, so the same
  * state), and a new key starts from its provider's prior ({@link ProviderPriors}: configured prior
  * plus the provider's pooled feedback); the subtask that owns the key queues the verdict in the
- * key's belief, which applies it before the first window ending at or after the feedback time.
+ * key's belief (or, when the key has no belief yet, the key's first window picks it up from the
+ * broadcast state), which applies it before the first window ending at or after the feedback time.
  */
 public class AlertLifecycle
     extends KeyedBroadcastProcessFunction<String, DetectionResult, FeedbackUpdate, AlertEvent> {
@@ -156,8 +157,7 @@ public class AlertLifecycle
     }
     KeyBelief b = belief.value();
     if (b == null) {
-      b = KeyBelief.forNewKey(providerPrior(ctx.getBroadcastState(SERVICE_EVIDENCE), r.provider,
-          r.windowEnd), priorStrength);
+      b = newBelief(ctx.getBroadcastState(SERVICE_EVIDENCE), r);
     }
     feedbackApplied.add(b.applyFeedbackUpTo(r.windowEnd, learning.halfLifeMillis()));
     if (!r.live) {
@@ -209,6 +209,24 @@ public class AlertLifecycle
         state.update(b);
       }
     });
+  }
+
+  /**
+   * A key's first window: its provider's prior as of the window, and the key's own verdicts that
+   * are due later queued. Those arrived before this subtask had processed any window of the key
+   * (the feedback branch's watermark can run ahead of the windows still waiting here), so the
+   * broadcast side found no belief to queue them in.
+   */
+  private KeyBelief newBelief(ReadOnlyBroadcastState<String, ServiceEvidence> pooled, DetectionResult r)
+      throws Exception {
+    KeyBelief b = KeyBelief.forNewKey(providerPrior(pooled, r.provider, r.windowEnd), priorStrength);
+    ServiceEvidence own = pooled.get(r.key());
+    for (int i = 0; own != null && i < own.times.length; i++) {
+      if (own.times[i] > r.windowEnd) {
+        b.queueFeedback(own.verdictAt(i), own.times[i], learning.halfLifeMillis());
+      }
+    }
+    return b;
   }
 
   /** The prior a new key of {@code provider} starts from at {@code whenMillis}. */

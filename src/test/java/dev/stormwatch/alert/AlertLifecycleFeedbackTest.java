@@ -122,6 +122,21 @@ class AlertLifecycleFeedbackTest {
   }
 
   @Test
+  void feedbackThatArrivesBeforeTheKeysFirstWindowIsProcessedStillApplies() throws Exception {
+    try (var h = harness()) {
+      for (int m = 1; m <= 600; m++) {
+        boolean burst = (m >= 420 && m < 440) || (m >= 520 && m < 540);
+        h.processElement(window("payments", m, burst ? 0.98 : 0.02 + 0.01 * (m % 5), m > WARMUP), m * MIN);
+      }
+      // the feedback branch ran ahead: the verdict arrives while every window still waits here
+      h.processBroadcastElement(falsePositive(480), 480 * MIN);
+      h.watermark(600 * MIN);
+      assertThat(firing(h)).isEqualTo(1);
+      assertThat(belief(h, "payments").prior.falsePositives).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aNewServiceOfTheProviderStartsFromTheLoweredProviderPrior() throws Exception {
     try (var h = harness()) {
       feedPayments(h, falsePositive(480));

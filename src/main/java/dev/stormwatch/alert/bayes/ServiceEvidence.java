@@ -41,6 +41,11 @@ public class ServiceEvidence {
     }
   }
 
+  /** The verdict of the {@code i}-th kept entry. */
+  public String verdictAt(int i) {
+    return incidentWeights[i] > 0 ? BetaPrior.TRUE_POSITIVE : BetaPrior.FALSE_POSITIVE;
+  }
+
   /** {incident, quiet} pseudo-windows as of {@code whenMillis}: entries not after it, discounted. */
   public double[] asOf(long whenMillis, long halfLifeMillis) {
     double incident = 0;
