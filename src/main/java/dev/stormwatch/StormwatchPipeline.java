@@ -1,7 +1,6 @@
 package dev.stormwatch;
 
 import dev.stormwatch.alert.AlertLifecycle;
-import dev.stormwatch.alert.FeedbackLearning;
 import dev.stormwatch.alert.AlertPolicy;
 import dev.stormwatch.alert.bayes.PosteriorCalculator;
 import dev.stormwatch.config.JobConfig;

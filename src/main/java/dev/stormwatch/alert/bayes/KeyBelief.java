@@ -1,5 +1,7 @@
 package dev.stormwatch.alert.bayes;
 
+import java.util.Arrays;
+
 /**
  * Everything the decision layer keeps per (provider, service): the incident-rate prior, the score
  * likelihood and the last posterior (for the "rising" test). A Flink POJO for one ValueState.
@@ -23,6 +25,8 @@ public class KeyBelief {
 
   /** Most feedback entries held per key; beyond it the oldest is applied at once. */
   public static final int MAX_PENDING_FEEDBACK = 64;
+  /** Scores below this are already taught as normal by calm windows; false-alarm echoes start here. */
+  public static final double ECHO_FLOOR = 0.5;
 
   public KeyBelief() {}
 
@@ -161,15 +165,12 @@ public class KeyBelief {
     }
   }
 
-  /** Scores below this are already taught as normal by calm windows; false-alarm echoes start here. */
-  public static final double ECHO_FLOOR = 0.5;
-
   private static double binCentre(int bin) {
     return (bin + 0.5) / ScoreLikelihood.BINS;
   }
 
   private void dropPending(int n) {
-    pendingFeedbackTimes = java.util.Arrays.copyOfRange(pendingFeedbackTimes, n, pendingFeedbackTimes.length);
-    pendingFeedbackVerdicts = java.util.Arrays.copyOfRange(pendingFeedbackVerdicts, n, pendingFeedbackVerdicts.length);
+    pendingFeedbackTimes = Arrays.copyOfRange(pendingFeedbackTimes, n, pendingFeedbackTimes.length);
+    pendingFeedbackVerdicts = Arrays.copyOfRange(pendingFeedbackVerdicts, n, pendingFeedbackVerdicts.length);
   }
 }
