@@ -89,6 +89,18 @@ class FeedbackRepeatsITCase {
     assertThat(firing(dir.resolve("fed"), "search")).hasSameSizeAs(firing(dir.resolve("plain"), "search"));
     assertThat(read(dir.resolve("fed/dead-letter.jsonl"))).extracting(d -> d.get("reason").asText())
         .containsExactlyInAnyOrder("invalid_json", "unknown_verdict", "unknown_dedup_key");
+
+    // a replay of the same telemetry and feedback gives the same alerts (feedback is applied in event time)
+    run(dir.resolve("replay"), history, live, List.of(feedback.toString()));
+    assertThat(fingerprint(dir.resolve("replay"))).isEqualTo(fingerprint(dir.resolve("fed")));
+  }
+
+  private static List<String> fingerprint(Path out) throws IOException {
+    return read(out.resolve(StormwatchJob.ALERTS_FILE)).stream()
+        .map(a -> a.get("alert_id").asText() + " " + a.get("status").asText() + " " + a.get("event_time").asText()
+            + " " + a.get("posterior").asText())
+        .sorted()
+        .toList();
   }
 
   /** Quiet history, then the pattern on payments (service 0) every {@link #PERIOD} minutes. */
