@@ -79,7 +79,7 @@ public final class StormwatchJob {
       events = events == null ? p.events() : events.union(p.events());
       deadLetters = deadLetters == null ? p.deadLetters() : deadLetters.union(p.deadLetters());
     }
-    if (!cfg.kafkaBootstrap.isEmpty()) {
+    if (!cfg.kafkaBootstrap.isEmpty() && !cfg.inputTopics.isEmpty()) {
       StormwatchPipeline.Parsed p = StormwatchPipeline.parseStamped(
           KafkaWiring.source(env, cfg), "kafka", false, Uids.PARSE_KAFKA);
       events = events == null ? p.events() : events.union(p.events());
@@ -98,6 +98,9 @@ public final class StormwatchJob {
         .uid(Uids.DELIVERY)
         .name("deliver to PagerDuty / Slack / Alertmanager");
     deadLetters = deadLetters.union(detected.late(), undelivered);
+    if (detected.feedbackDeadLetters() != null) {
+      deadLetters = deadLetters.union(detected.feedbackDeadLetters());
+    }
 
     DataStream<String> alertJson = detected.alerts()
         .map(JsonCodec::alert).uid(Uids.ALERTS_JSON).name("alerts to JSON");

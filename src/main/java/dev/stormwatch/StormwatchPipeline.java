@@ -11,6 +11,7 @@ import dev.stormwatch.detect.DetectorFactory;
 import dev.stormwatch.event.AlertEvent;
 import dev.stormwatch.event.DeadLetter;
 import dev.stormwatch.event.TelemetryEvent;
+import dev.stormwatch.feedback.FeedbackStreams;
 import dev.stormwatch.source.ParseRecords;
 import dev.stormwatch.window.WindowAssembler;
 import dev.stormwatch.window.WindowAssembly;
@@ -24,7 +25,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 /**
  * The detection topology, independent of where records come from and go to: raw JSON lines are
  * parsed (bad ones become dead letters), stamped with event time, keyed by (provider, service),
- * windowed, scored asynchronously and turned into firing/resolved alerts.
+ * windowed, scored asynchronously and turned into firing/resolved alerts; operator feedback (if
+ * configured) reaches the alert operator on its broadcast input.
  */
 public final class StormwatchPipeline {
   private StormwatchPipeline() {}
@@ -32,8 +34,12 @@ public final class StormwatchPipeline {
   /** Parsed, event-time-stamped records of one source and that source's dead letters. */
   public record Parsed(DataStream<TelemetryEvent> events, DataStream<DeadLetter> deadLetters) {}
 
-  /** The pipeline's outputs. */
-  public record Detected(DataStream<AlertEvent> alerts, DataStream<DeadLetter> late) {}
+  /**
+   * The pipeline's outputs: alerts, late records and rejected feedback (null when no feedback is
+   * configured).
+   */
+  public record Detected(DataStream<AlertEvent> alerts, DataStream<DeadLetter> late,
+      DataStream<DeadLetter> feedbackDeadLetters) {}
 
   /**
    * Parses one source's raw lines and assigns timestamps and watermarks per source, so that a
@@ -87,16 +93,18 @@ public final class StormwatchPipeline {
             cfg.asyncTimeout.toMillis(), TimeUnit.MILLISECONDS, cfg.asyncCapacity)
         .uid(Uids.DETECT)
         .name("detect (" + cfg.detector + ")");
+    FeedbackStreams.Wired feedback = FeedbackStreams.wire(cfg, scored);
     DataStream<AlertEvent> alerts = scored
         .keyBy(DetectionResult::key)
+        .connect(feedback.updates().broadcast(AlertLifecycle.SERVICE_EVIDENCE))
         .process(new AlertLifecycle(
             new AlertPolicy(cfg.alertThreshold, cfg.raiseAfter, cfg.resolveThreshold, cfg.resolveAfter,
                 cfg.decidesOnPosterior()),
             PosteriorCalculator.defaults(),
             cfg.priorIncidentRate, cfg.priorStrength,
-            cfg.keyRetention.toMillis()))
+            cfg.keyRetention.toMillis(), cfg.feedbackLearning()))
         .uid(Uids.ALERTS)
         .name("alert lifecycle");
-    return new Detected(alerts, windows.getSideOutput(WindowAssembler.LATE));
+    return new Detected(alerts, windows.getSideOutput(WindowAssembler.LATE), feedback.deadLetters());
   }
 }

@@ -25,6 +25,14 @@ public final class Uids {
   public static final String DEAD_LETTERS_KAFKA = "sink-dead-letters-kafka";
   public static final String NOTIFICATIONS_JSON = "notifications-to-json";
   public static final String NOTIFICATIONS_FILE = "sink-notifications-file";
+  public static final String FEEDBACK_FILE_SOURCE = "source-feedback-files";
+  public static final String FEEDBACK_KAFKA_SOURCE = "source-feedback-kafka";
+  public static final String FEEDBACK_PARSE_FILES = "parse-feedback-files";
+  public static final String FEEDBACK_PARSE_KAFKA = "parse-feedback-kafka";
+  public static final String FEEDBACK_FILE_WATERMARKS = "feedback-files-watermarks";
+  public static final String FEEDBACK_KEYS_SEEN = "feedback-dedup-keys-seen";
+  public static final String FEEDBACK_DIRECTORY = "feedback-key-directory";
+  public static final String FEEDBACK_NONE = "feedback-none";
 
   private Uids() {}
 }

@@ -3,17 +3,25 @@ package dev.stormwatch.alert;
 import dev.stormwatch.alert.bayes.BetaPrior;
 import dev.stormwatch.alert.bayes.KeyBelief;
 import dev.stormwatch.alert.bayes.PosteriorCalculator;
+import dev.stormwatch.alert.bayes.ProviderPriors;
+import dev.stormwatch.alert.bayes.ServiceEvidence;
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.event.AlertEvent;
+import dev.stormwatch.event.Keys;
+import dev.stormwatch.feedback.FeedbackUpdate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -21,25 +29,40 @@ import org.apache.flink.util.Collector;
  * reorder them) by buffering each until the watermark passes its window end, then runs the {@link
  * AlertPolicy} and emits firing/resolved events. Each key's {@link KeyBelief} (Bayesian prior and
  * score likelihoods) turns live scores into the posterior and uncertainty the alerts carry; warm-up
- * windows (and calm live windows) teach it what normal scores look like; warm-up never alerts. All of a key's state is
- * dropped after the retention period without windows.
+ * windows (and calm live windows) teach it what normal scores look like; warm-up never alerts. All
+ * of a key's state is dropped after the retention period without windows.
+ *
+ * <p>Operator feedback arrives on the broadcast side as {@link FeedbackUpdate}s: every subtask
+ * pools it per (provider, service) in broadcast state (the same updates everywhere, so the same
+ * state), and a new key starts from its provider's prior ({@link ProviderPriors}: configured prior
+ * plus the provider's pooled feedback); the subtask that owns the key queues the verdict in the
+ * key's belief (or, when the key has no belief yet, the key's first window picks it up from the
+ * broadcast state), which applies it before the first window ending at or after the feedback time.
  */
-public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult, AlertEvent> {
+public class AlertLifecycle
+    extends KeyedBroadcastProcessFunction<String, DetectionResult, FeedbackUpdate, AlertEvent> {
   private static final long serialVersionUID = 1L;
 
   public static final String FIRING_COUNTER = "alerts_firing";
   public static final String RESOLVED_COUNTER = "alerts_resolved";
   public static final String SCORED_COUNTER = "windows_scored";
   public static final String FALLBACK_COUNTER = "windows_fallback";
+  public static final String FEEDBACK_COUNTER = "feedback_applied";
+
+  /** Broadcast state: each (provider, service) key's pooled operator feedback. */
+  public static final MapStateDescriptor<String, ServiceEvidence> SERVICE_EVIDENCE =
+      new MapStateDescriptor<>("service-feedback", Types.STRING, TypeInformation.of(ServiceEvidence.class));
 
   private final WindowDecision decision;
   private final double priorIncidentRate;
   private final double priorStrength;
   private final long retentionMillis;
+  private final FeedbackLearning learning;
 
   private transient MapState<Long, DetectionResult> pending;
   private transient ValueState<AlertState> state;
-  private transient BetaPrior providerPrior;
+  private transient BetaPrior configuredPrior;
+  private transient ValueStateDescriptor<KeyBelief> beliefDescriptor;
   private transient ValueState<KeyBelief> belief;
   private transient ValueState<Long> lastWindowEnd;
   private transient ValueState<Long> cleanupAt;
@@ -47,6 +70,7 @@ public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult
   private transient LongCounter resolved;
   private transient LongCounter scored;
   private transient LongCounter fallbacks;
+  private transient LongCounter feedbackApplied;
 
   /**
    * @param priorIncidentRate mean of the incident-rate prior a new key starts from, weighted as
@@ -55,6 +79,14 @@ public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult
    */
   public AlertLifecycle(AlertPolicy policy, PosteriorCalculator calculator, double priorIncidentRate,
       double priorStrength, long retentionMillis) {
+    this(policy, calculator, priorIncidentRate, priorStrength, retentionMillis,
+        FeedbackLearning.defaults(priorStrength));
+  }
+
+  /** As above, learning from operator feedback as {@code learning} says. */
+  public AlertLifecycle(AlertPolicy policy, PosteriorCalculator calculator, double priorIncidentRate,
+      double priorStrength, long retentionMillis, FeedbackLearning learning) {
+    this.learning = learning;
     this.decision = new WindowDecision(policy, calculator);
     this.priorIncidentRate = priorIncidentRate;
     this.priorStrength = priorStrength;
@@ -63,13 +95,13 @@ public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult
 
   @Override
   public void open(OpenContext openContext) {
-    providerPrior = BetaPrior.withMean(priorIncidentRate, priorStrength);
+    configuredPrior = BetaPrior.withMean(priorIncidentRate, priorStrength);
     pending = getRuntimeContext().getMapState(new MapStateDescriptor<>(
         "pending", Types.LONG, TypeInformation.of(DetectionResult.class)));
     state = getRuntimeContext().getState(
         new ValueStateDescriptor<>("alert", TypeInformation.of(AlertState.class)));
-    belief = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("belief", TypeInformation.of(KeyBelief.class)));
+    beliefDescriptor = new ValueStateDescriptor<>("belief", TypeInformation.of(KeyBelief.class));
+    belief = getRuntimeContext().getState(beliefDescriptor);
     lastWindowEnd = getRuntimeContext().getState(new ValueStateDescriptor<>("last-window-end", Types.LONG));
     cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-at", Types.LONG));
     firing = new LongCounter();
@@ -80,10 +112,12 @@ public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult
     fallbacks = new LongCounter();
     getRuntimeContext().addAccumulator(SCORED_COUNTER, scored);
     getRuntimeContext().addAccumulator(FALLBACK_COUNTER, fallbacks);
+    feedbackApplied = new LongCounter();
+    getRuntimeContext().addAccumulator(FEEDBACK_COUNTER, feedbackApplied);
   }
 
   @Override
-  public void processElement(DetectionResult r, Context ctx, Collector<AlertEvent> out)
+  public void processElement(DetectionResult r, ReadOnlyContext ctx, Collector<AlertEvent> out)
       throws Exception {
     if (r.live) {
       scored.add(1);
@@ -123,8 +157,9 @@ public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult
     }
     KeyBelief b = belief.value();
     if (b == null) {
-      b = KeyBelief.forNewKey(providerPrior, priorStrength);
+      b = newBelief(ctx.getBroadcastState(SERVICE_EVIDENCE), r);
     }
+    feedbackApplied.add(b.applyFeedbackUpTo(r.windowEnd, learning.halfLifeMillis()));
     if (!r.live) {
       decision.learnWarmup(b, r);
       belief.update(b);
@@ -135,6 +170,11 @@ public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult
       s = new AlertState();
     }
     AlertEvent event = decision.decide(b, s, r).event();
+    if (event != null && event.status().equals(AlertEvent.FIRING)) {
+      b.alertFired(r.score, Math.max(1, s.above));
+    } else if (s.firing && s.below == 0) {
+      b.alertContinued(r.score);
+    }
     belief.update(b);
     if (event != null) {
       (event.status().equals(AlertEvent.FIRING) ? firing : resolved).add(1);
@@ -147,4 +187,58 @@ public class AlertLifecycle extends KeyedProcessFunction<String, DetectionResult
     }
   }
 
+  /**
+   * Pools the verdict into its service's evidence (every subtask, identically) and queues it in
+   * the belief of its key on the subtask that holds that key. Finding the key walks this subtask's
+   * keys: acceptable because feedback comes at human rate, a handful per hour, not per record.
+   */
+  @Override
+  public void processBroadcastElement(FeedbackUpdate u, Context ctx, Collector<AlertEvent> out)
+      throws Exception {
+    String key = u.key();
+    ServiceEvidence evidence = ctx.getBroadcastState(SERVICE_EVIDENCE).get(key);
+    if (evidence == null) {
+      evidence = new ServiceEvidence();
+    }
+    evidence.add(u.timeMillis, u.verdict, learning.pooledWeight(), learning.halfLifeMillis());
+    ctx.getBroadcastState(SERVICE_EVIDENCE).put(key, evidence);
+    ctx.applyToKeyedState(beliefDescriptor, (k, state) -> {
+      KeyBelief b = k.equals(key) ? state.value() : null;
+      if (b != null) {
+        b.queueFeedback(u.verdict, u.timeMillis, learning.halfLifeMillis());
+        state.update(b);
+      }
+    });
+  }
+
+  /**
+   * A key's first window: its provider's prior as of the window, and the key's own verdicts that
+   * are due later queued. Those arrived before this subtask had processed any window of the key
+   * (the feedback branch's watermark can run ahead of the windows still waiting here), so the
+   * broadcast side found no belief to queue them in.
+   */
+  private KeyBelief newBelief(ReadOnlyBroadcastState<String, ServiceEvidence> pooled, DetectionResult r)
+      throws Exception {
+    KeyBelief b = KeyBelief.forNewKey(providerPrior(pooled, r.provider, r.windowEnd), priorStrength);
+    ServiceEvidence own = pooled.get(r.key());
+    for (int i = 0; own != null && i < own.times.length; i++) {
+      if (own.times[i] > r.windowEnd) {
+        b.queueFeedback(own.verdictAt(i), own.times[i], learning.halfLifeMillis());
+      }
+    }
+    return b;
+  }
+
+  /** The prior a new key of {@code provider} starts from at {@code whenMillis}. */
+  private BetaPrior providerPrior(ReadOnlyBroadcastState<String, ServiceEvidence> pooled,
+      String provider, long whenMillis) throws Exception {
+    List<ServiceEvidence> services = new ArrayList<>();
+    for (Map.Entry<String, ServiceEvidence> e : pooled.immutableEntries()) {
+      if (Keys.provider(e.getKey()).equals(provider)) {
+        services.add(e.getValue());
+      }
+    }
+    return services.isEmpty() ? configuredPrior : ProviderPriors.of(configuredPrior, services,
+        whenMillis, learning.halfLifeMillis(), learning.serviceCap());
+  }
 }

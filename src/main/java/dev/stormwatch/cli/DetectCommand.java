@@ -38,7 +38,7 @@ public final class DetectCommand {
       if (a.equals("--progress")) {
         progress = true;
       } else if (a.equals("-h") || a.equals("--help")) {
-        System.out.println("usage: detect.sh --input FILE [--input FILE ...] --output DIR [--warmup FILE]"
+        System.out.println("usage: detect.sh --input FILE [--input FILE ...] --output DIR [--warmup FILE] [--feedback FILE]"
             + " [--config FILE] [--progress]\n" + ConfigLoader.usage());
         return;
       } else {
@@ -117,6 +117,8 @@ public final class DetectCommand {
         AlertRouter.CANCELLED_COUNTER)) {
       s.put(routing, count(acc, routing));
     }
+    s.put("feedback_applied", count(acc, AlertLifecycle.FEEDBACK_COUNTER));
+    s.put("feedback_rejected", count(acc, dev.stormwatch.feedback.ParseFeedback.REJECTED_COUNTER));
     s.put("wall_seconds", Math.round(wallSeconds * 10) / 10.0);
     return s;
   }

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a {@link JobConfig} from a YAML file (sections input, kafka, output, window, detector,
- * alert, delivery, routing, runtime; unknown keys are errors) and command-line options, which win over
- * the file.
+ * Builds a {@link JobConfig} from a YAML file (sections input, kafka, feedback, output, window,
+ * detector, alert, delivery, routing, runtime; unknown keys are errors) and command-line options,
+ * which win over the file.
  */
 public final class ConfigLoader {
   private static final String ROUTING_PREFIX = "routing.";
@@ -31,6 +31,7 @@ public final class ConfigLoader {
     }
     List<String> inputs = new ArrayList<>();
     List<String> warmups = new ArrayList<>();
+    List<String> feedback = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--bounded")) {
@@ -45,6 +46,8 @@ public final class ConfigLoader {
         case "--config" -> { }
         case "--input" -> inputs.add(v);
         case "--warmup" -> warmups.add(v);
+        case "--feedback" -> feedback.add(v);
+        case "--feedback-topic" -> c.feedbackTopic = v;
         case "--output" -> c.outputDir = v;
         case "--kafka" -> c.kafkaBootstrap = v;
         case "--input-topic" -> c.inputTopics = List.of(v.split(","));
@@ -66,14 +69,18 @@ public final class ConfigLoader {
     if (!warmups.isEmpty()) {
       c.warmupFiles = warmups;
     }
+    if (!feedback.isEmpty()) {
+      c.feedbackFiles = feedback;
+    }
     return c;
   }
 
   /** Command-line help. */
   public static String usage() {
     return String.join("\n",
-        "options: [--config FILE] [--input FILE ...] [--warmup FILE ...] [--output DIR]",
+        "options: [--config FILE] [--input FILE ...] [--warmup FILE ...] [--feedback FILE ...] [--output DIR]",
         "         [--kafka HOST:PORT] [--input-topic T[,T]] [--alerts-topic T] [--dead-letter-topic T]",
+        "         [--feedback-topic T]",
         "         [--starting-offsets earliest|latest|committed] [--group ID] [--bounded]",
         "         [--parallelism N] [--max-parallelism N] [--detector baseline|hybrid] [--model DIR]",
         "         [--device auto|cpu|cuda:N]");
@@ -105,6 +112,10 @@ public final class ConfigLoader {
       case "kafka.bounded" -> c.kafkaBounded = v.asBoolean();
       case "kafka.alerts-topic" -> c.alertsTopic = v.asText();
       case "kafka.dead-letter-topic" -> c.deadLetterTopic = v.asText();
+      case "kafka.feedback-topic" -> c.feedbackTopic = v.asText();
+      case "feedback.files" -> c.feedbackFiles = strings(v);
+      case "feedback.half-life" -> c.feedbackHalfLife = DurationParser.parse(v.asText());
+      case "feedback.hold-unknown" -> c.feedbackHold = DurationParser.parse(v.asText());
       case "output.dir" -> c.outputDir = v.asText();
       case "window.length" -> c.windowLength = DurationParser.parse(v.asText());
       case "window.slide" -> c.windowSlide = DurationParser.parse(v.asText());

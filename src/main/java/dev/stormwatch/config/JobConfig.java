@@ -29,6 +29,16 @@ public class JobConfig implements Serializable {
   /** Stop at the offsets that were latest when the job started (for replays and tests). */
   public boolean kafkaBounded = false;
 
+  // ---- operator feedback
+  /** JSON Lines files of operator verdicts on alerts ({@code dedup_key}, {@code verdict}, {@code time}). */
+  public List<String> feedbackFiles = new ArrayList<>();
+  /** Kafka topic of operator verdicts; empty means none. */
+  public String feedbackTopic = "";
+  /** Feedback evidence halves in weight after this much event time. */
+  public Duration feedbackHalfLife = Duration.ofDays(14);
+  /** How long (event time) feedback waits for its dedup key to appear before it is dead-lettered. */
+  public Duration feedbackHold = Duration.ofHours(1);
+
   // ---- output
   /** Directory for alerts.jsonl and dead-letter.jsonl; empty means no file output. */
   public String outputDir = "";
@@ -129,6 +139,9 @@ public class JobConfig implements Serializable {
         "no output: give an output directory or an alerts topic");
     require(alertsTopic.isEmpty() || !kafkaBootstrap.isEmpty(), "an alerts topic needs kafka.bootstrap");
     routing.validate();
+    require(feedbackTopic.isEmpty() || !kafkaBootstrap.isEmpty(), "a feedback topic needs kafka.bootstrap");
+    require(!feedbackHalfLife.isNegative() && !feedbackHalfLife.isZero() && !feedbackHold.isNegative(),
+        "feedback.half-life must be positive and feedback.hold-unknown >= 0");
     return this;
   }
 
@@ -149,6 +162,12 @@ public class JobConfig implements Serializable {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /** How the alert operator learns from feedback: the half-life, other settings at their defaults. */
+  public dev.stormwatch.alert.FeedbackLearning feedbackLearning() {
+    dev.stormwatch.alert.FeedbackLearning d = dev.stormwatch.alert.FeedbackLearning.defaults(priorStrength);
+    return new dev.stormwatch.alert.FeedbackLearning(feedbackHalfLife.toMillis(), d.pooledWeight(), d.serviceCap());
   }
 
   /** Window length in slides (steps). */

@@ -31,6 +31,10 @@ public record DeadLetter(String reason, String detail, String raw, String origin
     public static final String DELIVERY_OVERFLOW = "delivery_overflow";
     /** A notification still undelivered after {@code delivery.max-age} of retries. */
     public static final String DELIVERY_EXPIRED = "delivery_expired";
+    /** Operator feedback whose verdict is neither true_positive nor false_positive. */
+    public static final String UNKNOWN_VERDICT = "unknown_verdict";
+    /** Operator feedback naming a dedup key no scored window of the job produced in time. */
+    public static final String UNKNOWN_DEDUP_KEY = "unknown_dedup_key";
 
     private Reasons() {}
   }

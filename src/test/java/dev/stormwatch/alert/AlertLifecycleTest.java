@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stormwatch.alert.bayes.PosteriorCalculator;
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.event.AlertEvent;
+import dev.stormwatch.feedback.FeedbackUpdate;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
 /** The alert operator puts reordered results back in event-time order and clears its state. */
@@ -28,30 +31,32 @@ class AlertLifecycleTest {
     return r;
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, DetectionResult, AlertEvent> harness()
+  private static KeyedBroadcastOperatorTestHarness<String, DetectionResult, FeedbackUpdate, AlertEvent> harness()
       throws Exception {
-    KeyedOneInputStreamOperatorTestHarness<String, DetectionResult, AlertEvent> h =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new AlertLifecycle(new AlertPolicy(0.7, 2, 0.5, 2),
-                PosteriorCalculator.defaults(), 0.02, 200, RETENTION)),
-            DetectionResult::key, Types.STRING);
-    h.open();
-    return h;
+    return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+        new AlertLifecycle(new AlertPolicy(0.7, 2, 0.5, 2), PosteriorCalculator.defaults(), 0.02, 200,
+            RETENTION),
+        DetectionResult::key, Types.STRING, AlertLifecycle.SERVICE_EVIDENCE);
+  }
+
+  private static int keyedStateEntries(KeyedBroadcastOperatorTestHarness<?, ?, ?, ?> h) {
+    AbstractStreamOperator<?> op = (AbstractStreamOperator<?>) h.getTwoInputOperator();
+    return ((HeapKeyedStateBackend<?>) op.getKeyedStateBackend()).numKeyValueStateEntries();
   }
 
   @Test
   void ordersByEventTimeFiresResolvesAndCarriesThePosterior() throws Exception {
-    try (KeyedOneInputStreamOperatorTestHarness<String, DetectionResult, AlertEvent> h = harness()) {
+    try (KeyedBroadcastOperatorTestHarness<String, DetectionResult, FeedbackUpdate, AlertEvent> h = harness()) {
       // the async detector delivered minute 2 before minute 1: in order they fire the alert
       h.processElement(new StreamRecord<>(result(2, 0.9), 2 * MIN));
       h.processElement(new StreamRecord<>(result(1, 0.9), 1 * MIN));
       h.processElement(new StreamRecord<>(result(3, 0.1), 3 * MIN));
       h.processElement(new StreamRecord<>(result(4, 0.1), 4 * MIN));
       assertThat(h.extractOutputValues()).isEmpty();
-      h.processWatermark(2 * MIN);
+      h.watermark(2 * MIN);
       assertThat(h.extractOutputValues()).extracting(AlertEvent::status).containsExactly("firing");
       assertThat(h.extractOutputValues().get(0).eventTime()).isEqualTo("1970-01-01T00:02:00Z");
-      h.processWatermark(4 * MIN);
+      h.watermark(4 * MIN);
       assertThat(h.extractOutputValues()).extracting(AlertEvent::status).containsExactly("firing", "resolved");
       AlertEvent fired = h.extractOutputValues().get(0);
       assertThat(fired.posterior()).isBetween(0.0, 1.0);
@@ -62,17 +67,17 @@ class AlertLifecycleTest {
 
   @Test
   void warmupWindowsTeachTheBeliefButNeverAlertAndIdleKeysAreForgotten() throws Exception {
-    try (KeyedOneInputStreamOperatorTestHarness<String, DetectionResult, AlertEvent> h = harness()) {
+    try (KeyedBroadcastOperatorTestHarness<String, DetectionResult, FeedbackUpdate, AlertEvent> h = harness()) {
       for (int m = 1; m <= 30; m++) {
         DetectionResult r = result(m, m % 10 == 0 ? 0.95 : 0.05);
         r.live = false;
         h.processElement(new StreamRecord<>(r, m * MIN));
       }
-      h.processWatermark(30 * MIN);
+      h.watermark(30 * MIN);
       assertThat(h.extractOutputValues()).isEmpty();
-      assertThat(h.numKeyedStateEntries()).isPositive();
-      h.processWatermark(30 * MIN + RETENTION);
-      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(keyedStateEntries(h)).isPositive();
+      h.watermark(30 * MIN + RETENTION);
+      assertThat(keyedStateEntries(h)).isZero();
       assertThat(h.numEventTimeTimers()).isZero();
     }
   }
