@@ -137,12 +137,17 @@ final class LocalStack {
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
+      JsonNode match = null;
+      // keep the whole batch: the consumer's position is already past it
       for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
         JsonNode alert = JSON.readTree(r.value());
         seen.add(alert);
-        if (wanted.test(alert)) {
-          return alert;
+        if (match == null && wanted.test(alert)) {
+          match = alert;
         }
+      }
+      if (match != null) {
+        return match;
       }
     }
     throw new AssertionError("no matching alert within " + timeout + "; alerts so far: " + seen);
