@@ -82,9 +82,16 @@ final class UpgradeChecks {
     assertThat(detect).as("detect vertex of job " + jobId).isNotNull();
     String base = "/jobs/" + jobId + "/vertices/" + detect + "/subtasks/metrics";
     String counter = null;
-    for (JsonNode m : stack.get(base)) {
-      if (m.path("id").asText().endsWith("windows_fallback")) {
-        counter = m.path("id").asText();
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    // the JobManager fetches metrics from the TaskManagers in the background: poll until listed
+    while (counter == null && System.nanoTime() < deadline) {
+      for (JsonNode m : stack.get(base)) {
+        if (m.path("id").asText().endsWith("windows_fallback")) {
+          counter = m.path("id").asText();
+        }
+      }
+      if (counter == null) {
+        Thread.sleep(1000);
       }
     }
     assertThat(counter).as("windows_fallback metric of the detect operator").isNotNull();
