@@ -67,6 +67,22 @@ public final class FlinkRestClient {
         .path("state").asText();
   }
 
+  /** GETs a REST path such as {@code jobs/:id/config} and returns the JSON reply. */
+  public JsonNode get(String path) throws IOException {
+    return send(HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+        .GET().build());
+  }
+
+  /** True when {@code GET /jars} still lists an uploaded jar with this id. */
+  public boolean hasJar(String jarId) throws IOException {
+    for (JsonNode f : get("jars").path("files")) {
+      if (f.path("id").asText().equals(jarId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Stops the job with a savepoint ({@code POST /jobs/:id/stop}) and waits until the savepoint is
    * written; returns its location. {@code targetDir} may be empty (the cluster's savepoint dir).

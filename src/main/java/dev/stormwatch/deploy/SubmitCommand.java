@@ -54,7 +54,10 @@ public final class SubmitCommand {
       FlinkRestClient rest = new FlinkRestClient(cluster);
       String jarId = rest.uploadJar(jarFile);
       String from = savepoint.isEmpty() ? null : Cli.uri(savepoint);
-      String jobId = rest.runJar(jarId, job.runRequest(from));
+      SubmittedJob submitted = new SubmittedJob(jarId, jarFile.getFileName().toString(),
+          job.runRequest(null));
+      String jobId = rest.runJar(jarId,
+          submitted.runRequest(from, job.claimMode(), job.allowNonRestoredState()));
       System.err.printf("submitted %s (%s) to %s as job %s%s%n", job.name(), jarFile.getFileName(),
           cluster, jobId, from == null ? "" : " from savepoint " + from);
       if (waitSeconds > 0) {
@@ -66,7 +69,7 @@ public final class SubmitCommand {
     }
   }
 
-  private static void awaitRunning(FlinkRestClient rest, String jobId, Duration timeout)
+  static void awaitRunning(FlinkRestClient rest, String jobId, Duration timeout)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     String state = rest.jobState(jobId);
@@ -84,7 +87,7 @@ public final class SubmitCommand {
   }
 
   /** The descriptor's jar, else the newest {@code target/stormwatch-*-job.jar}. */
-  private static Path findJar(JobDescriptor job) throws IOException {
+  static Path findJar(JobDescriptor job) throws IOException {
     if (!job.jar().isEmpty()) {
       return Cli.resolve(job.jar());
     }

@@ -66,6 +66,10 @@ class FlinkRestClientTest {
       reply = "{\"request-id\":\"trigger-1\"}";
     } else if (path.equals("/jobs/" + JOB + "/savepoints/trigger-1")) {
       reply = statusPolls.incrementAndGet() < 3 ? "{\"status\":{\"id\":\"IN_PROGRESS\"}}" : savepointReply;
+    } else if (path.equals("/jars")) {
+      reply = "{\"address\":\"http://127.0.0.1\",\"files\":[{\"id\":\"abc_job.jar\",\"name\":\"job.jar\"}]}";
+    } else if (path.equals("/jobs/" + JOB + "/config")) {
+      reply = "{\"jid\":\"" + JOB + "\",\"execution-config\":{\"user-config\":{\"k\":\"v\"}}}";
     } else if (path.equals("/jobs/" + JOB)) {
       reply = "{\"jid\":\"" + JOB + "\",\"state\":\"RUNNING\"}";
     } else {
@@ -95,6 +99,14 @@ class FlinkRestClientTest {
     assertThat(runBody.get("programArgsList").toString()).isEqualTo("[\"--x\",\"1\"]");
     assertThat(runBody.get("savepointPath").asText()).isEqualTo("file:/sp/savepoint-1");
     assertThat(client.jobState(jobId)).isEqualTo("RUNNING");
+  }
+
+  @Test
+  void readsJobConfigAndListsUploadedJars() throws Exception {
+    assertThat(client.get("/jobs/" + JOB + "/config").path("execution-config").path("user-config")
+        .path("k").asText()).isEqualTo("v");
+    assertThat(client.hasJar("abc_job.jar")).isTrue();
+    assertThat(client.hasJar("gone_job.jar")).isFalse();
   }
 
   @Test

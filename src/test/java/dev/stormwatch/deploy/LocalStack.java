@@ -70,7 +70,12 @@ final class LocalStack {
 
   /** Produces a JSON Lines file to the telemetry topic. */
   void produce(Path file) throws IOException, InterruptedException {
-    scripts.run(120, "scripts/kafka-produce.sh", "--topic", TELEMETRY_TOPIC, "--file", file.toString());
+    produce(file, TELEMETRY_TOPIC);
+  }
+
+  /** Produces a JSON Lines file to {@code topic}. */
+  void produce(Path file, String topic) throws IOException, InterruptedException {
+    scripts.run(120, "scripts/kafka-produce.sh", "--topic", topic, "--file", file.toString());
   }
 
   /** The pid file the Flink script keeps for process {@code name} (jobmanager, taskmanager). */
@@ -106,6 +111,11 @@ final class LocalStack {
 
   /** A consumer of the alerts topic from the earliest offset. */
   KafkaConsumer<String, String> alertsConsumer() {
+    return alertsConsumer(ALERTS_TOPIC);
+  }
+
+  /** A consumer of an alerts topic from the earliest offset. */
+  KafkaConsumer<String, String> alertsConsumer(String topic) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-alerts-reader");
@@ -113,7 +123,7 @@ final class LocalStack {
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
-    consumer.subscribe(List.of(ALERTS_TOPIC));
+    consumer.subscribe(List.of(topic));
     return consumer;
   }
 
@@ -127,12 +137,17 @@ final class LocalStack {
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
+      JsonNode match = null;
+      // keep the whole batch: the consumer's position is already past it
       for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
         JsonNode alert = JSON.readTree(r.value());
         seen.add(alert);
-        if (wanted.test(alert)) {
-          return alert;
+        if (match == null && wanted.test(alert)) {
+          match = alert;
         }
+      }
+      if (match != null) {
+        return match;
       }
     }
     throw new AssertionError("no matching alert within " + timeout + "; alerts so far: " + seen);
@@ -145,6 +160,22 @@ final class LocalStack {
     while (System.nanoTime() < deadline) {
       for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
         seen.add(JSON.readTree(r.value()));
+      }
+    }
+  }
+
+  /**
+   * Polls into {@code seen} until no alert arrived for {@code quiet} (the job caught up), or at
+   * most {@code limit}.
+   */
+  static void drainUntilQuiet(KafkaConsumer<String, String> consumer, List<JsonNode> seen,
+      Duration quiet, Duration limit) throws IOException {
+    long end = System.nanoTime() + limit.toNanos();
+    long quietUntil = System.nanoTime() + quiet.toNanos();
+    while (System.nanoTime() < Math.min(end, quietUntil)) {
+      for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+        seen.add(JSON.readTree(r.value()));
+        quietUntil = System.nanoTime() + quiet.toNanos();
       }
     }
   }

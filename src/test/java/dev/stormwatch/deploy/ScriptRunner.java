@@ -20,6 +20,8 @@ final class ScriptRunner {
   private final Path logs;
   private final Map<String, String> env;
   private int runs;
+  private Path lastOut;
+  private Path lastErr;
 
   ScriptRunner(Path root, Path logs, Map<String, String> env) throws IOException {
     this.root = root;
@@ -36,16 +38,10 @@ final class ScriptRunner {
 
   /** Runs {@code script args...} from the repo root and returns its stdout; throws unless exit 0. */
   String run(int timeoutSeconds, String script, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(root.resolve(script).toString());
-    command.addAll(List.of(args));
-    String name = String.format("%02d-%s", ++runs, Path.of(script).getFileName());
-    Path out = logs.resolve(name + ".out");
-    Path err = logs.resolve(name + ".err");
-    ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.environment().putAll(env);
-    Process p = pb.start();
+    Process p = launch(script, args);
+    Path out = lastOut;
+    Path err = lastErr;
+    List<String> command = List.of(script, String.join(" ", args));
     if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       p.destroy();
       if (!p.waitFor(10, TimeUnit.SECONDS)) {
@@ -57,6 +53,42 @@ final class ScriptRunner {
       throw new AssertionError(command + " exited with " + p.exitValue() + "\n" + output(out, err));
     }
     return Files.readString(out, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Runs {@code script args...} expecting it to fail: returns its stderr and stdout; throws if it
+   * exits 0 or does not finish within {@code timeoutSeconds}.
+   */
+  String runExpectingFailure(int timeoutSeconds, String script, String... args)
+      throws IOException, InterruptedException {
+    Process p = launch(script, args);
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(script + " did not finish within " + timeoutSeconds + " s");
+    }
+    String output = output(lastOut, lastErr);
+    if (p.exitValue() == 0) {
+      throw new AssertionError(script + " succeeded but should have failed\n" + output);
+    }
+    return output;
+  }
+
+  /** Starts {@code script args...} in the background (logs as for {@link #run}); the caller stops it. */
+  Process start(String script, String... args) throws IOException {
+    return launch(script, args);
+  }
+
+  private Process launch(String script, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(root.resolve(script).toString());
+    command.addAll(List.of(args));
+    String name = String.format("%02d-%s", ++runs, Path.of(script).getFileName());
+    lastOut = logs.resolve(name + ".out");
+    lastErr = logs.resolve(name + ".err");
+    ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile())
+        .redirectOutput(lastOut.toFile()).redirectError(lastErr.toFile());
+    pb.environment().putAll(env);
+    return pb.start();
   }
 
   /** Runs {@code script stop}; failures are printed, not thrown (for finally blocks). */
