@@ -17,6 +17,9 @@ import java.util.Random;
  * the held-out split, their injected copies included.
  */
 public final class TrainingSet {
+  /** With a log branch, one injected anomaly in this many is a burst of novel error templates. */
+  static final int NOVEL_ERROR_SHARE = 4;
+
   /** One example: features, log tokens (null without the log branch), ±1 label, window end. */
   public record Example(float[] features, float[] logs, int label, long end) {
     public Example(float[] features, int label, long end) {
@@ -101,7 +104,7 @@ public final class TrainingSet {
       }
       split.add(new Example(x, tokens, -1, w.end));
       if (rnd.nextDouble() < options.injectFraction()) {
-        Example e = logInjector != null && rnd.nextInt(AnomalyInjector.Kind.values().length + 1) == 0
+        Example e = logInjector != null && rnd.nextInt(NOVEL_ERROR_SHARE) == 0
             ? novelErrors(set, x, tokens, w, logInjector, rnd)
             : injected(set, injector, x, tokens, w, rnd);
         if (e != null) {
