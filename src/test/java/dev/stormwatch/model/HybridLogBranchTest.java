@@ -26,8 +26,10 @@ class HybridLogBranchTest {
     {"POST /api/charges <*> <*>ms", "refund <*> settled", "card declined code=<*>"},
     {"query returned <*> hits", "index merge completed on shard <*>", "shard <*> slow query"},
   };
-  private static final String[] OWN_ERRORS = {
-    "optimistic lock conflict on sku=<*>", "payment gateway rejected charge <*>", "shard <*> query failed"};
+  private static final String[] NOUNS = {"gateway", "database", "cache", "queue", "disk", "broker",
+    "resolver", "token", "session", "socket", "replica", "lease"};
+  private static final String[] FAULTS = {"timed out", "refused connection", "rejected request",
+    "lost quorum", "is unreachable", "returned corrupt data", "overflowed", "expired"};
 
   @TempDir static Path dir;
   static Path artifact;
@@ -37,12 +39,12 @@ class HybridLogBranchTest {
   static void trainOnce() throws IOException {
     assumeTrue(DjlRuntime.available(), "PyTorch native library: " + DjlRuntime.loadError());
     artifact = dir.resolve("logs/v1");
-    manifest = train(artifact, 3, Architecture.FULL, LogBranch.DEFAULT_TOKENS);
+    manifest = train(artifact, 4, Architecture.FULL, LogBranch.DEFAULT_TOKENS);
   }
 
   private static ModelManifest train(Path out, int epochs, Architecture arch, int logTokens)
       throws IOException {
-    TrainingOptions options = new TrainingOptions("v1", 7, epochs, 32, 3e-3, 8, 0.2, 0.5, 8.0, 30,
+    TrainingOptions options = new TrainingOptions("v1", 7, epochs, 32, 3e-3, 8, 0.2, 0.9, 8.0, 30,
         0.25, logTokens, arch);
     LogBranch logs = logTokens == 0 ? null : new LogBranch(HashedWordsEmbedder.model(SHA), logTokens);
     TrainingSet set = TrainingSet.build(windows(3, 260, 5), List.of(), options, logs, new Random(7));
@@ -71,12 +73,17 @@ class HybridLogBranchTest {
     w.templateExamples = new String[n];
     for (int i = 0; i < n; i++) {
       boolean e = i == OWN[k].length;
-      w.templates[i] = e ? OWN_ERRORS[k] : OWN[k][i];
+      w.templates[i] = e ? error(k, rnd.nextInt(FAULTS.length)) : OWN[k][i];
       w.templateExamples[i] = w.templates[i].replace("<*>", "42");
       w.templateCounts[i] = e ? 1 : 20 + rnd.nextInt(20);
       w.templateSeverity[i] = e ? Severity.ERROR : Severity.INFO;
     }
     return w;
+  }
+
+  /** One of service k's own error templates (services share no error template). */
+  static String error(int k, int fault) {
+    return NOUNS[(4 * k + fault) % NOUNS.length] + " <*> " + FAULTS[fault] + " after <*> ms";
   }
 
   /** A calm window of svc0 with a burst of a template the key never logged, counts unchanged. */
