@@ -17,8 +17,8 @@ import java.util.Random;
  * the held-out split, their injected copies included.
  */
 public final class TrainingSet {
-  /** With a log branch, one injected anomaly in this many is a burst of novel error templates. */
-  static final int NOVEL_ERROR_SHARE = 4;
+  /** With a log branch, one injected anomaly in this many (one more kind) is a novel error-template burst. */
+  static final int NOVEL_ERROR_SHARE = AnomalyInjector.Kind.values().length + 1;
 
   /** One example: features, log tokens (null without the log branch), ±1 label, window end. */
   public record Example(float[] features, float[] logs, int label, long end) {
