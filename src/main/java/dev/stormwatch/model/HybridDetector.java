@@ -18,8 +18,9 @@ import java.util.Locale;
  * the detector's own template-embedding cache); windows scoring at least {@link #EXPLAIN_FROM} are
  * explained by occlusion (each present metric and the log counts reset to their baseline
  * expectation, and the log tokens removed, in one further batched pass), the drops in margin
- * becoming the contributor weights. Windows in whose newest step the key sent nothing score 0 unseen
- * by the model, as in training.
+ * becoming the contributor weights. Windows in whose newest step the key sent nothing, or whose
+ * channels have no mature baseline yet (a key's first half hour), score 0 unseen by the model, as
+ * in training.
  */
 public final class HybridDetector implements Detector {
   /** Windows from this score on get contributors. */
@@ -88,11 +89,13 @@ public final class HybridDetector implements Detector {
       DetectionResult r = DetectionResult.forWindow(w);
       r.modelVersion = modelVersion();
       results.add(r);
-      if (model.featurizer().observedInNewestStep(w)) {
+      if (!model.featurizer().observedInNewestStep(w)) {
+        r.reason = "no data from the key in the newest step; not scored";
+      } else if (!TrainingSet.hasUsableChannel(manifest.schema(), model.featurizer().features(w))) {
+        r.reason = "no model channel has a mature baseline yet; not scored";
+      } else {
         scored.add(w);
         scoredResults.add(r);
-      } else {
-        r.reason = "no data from the key in the newest step; not scored";
       }
     }
     if (!scored.isEmpty()) {

@@ -173,7 +173,8 @@ public final class TrainingSet {
     return new Example(y, t, -1, w.end);
   }
 
-  private static boolean hasUsableChannel(FeatureSchema schema, float[] x) {
+  /** True when the newest step has a usable metric channel or a learned log baseline. */
+  static boolean hasUsableChannel(FeatureSchema schema, float[] x) {
     int steps = schema.steps();
     for (int m = 0; m < schema.metrics().size(); m++) {
       if (x[schema.maskChannel(m) * steps + steps - 1] > 0) {
