@@ -107,7 +107,10 @@ public final class HybridModelBlock extends AbstractBlock {
     long b = tokens.getShape().get(0);
     long steps = tokens.getShape().get(1);
     int d = dims.tokenDim();
-    NDArray penalty = tokens.getManager().zeros(new Shape(b, steps));
+    // new arrays belong to the input's manager (the caller's batch scope), never to a manager an
+    // op output happens to carry, which may be closed before the backward pass reads them
+    NDManager scope = x.getManager();
+    NDArray penalty = null;
     if (dims.logDim() > 0 && inputs.size() > 1 && inputs.get(1).getShape().get(1) > 0) {
       NDArray logs = inputs.get(1);
       long n = logs.getShape().get(1);
@@ -116,7 +119,7 @@ public final class HybridModelBlock extends AbstractBlock {
           new NDList(logs.reshape(b * n, dims.logDim())), training, params).get(0)
           .reshape(b, n, d).mul(valid.expandDims(2));
       tokens = tokens.concat(projected, 1);
-      penalty = penalty.concat(valid.sub(1).mul(-MASKED), 1);
+      penalty = scope.zeros(new Shape(b, steps)).concat(valid.sub(1).mul(-MASKED), 1);
     }
     long n = tokens.getShape().get(1);
     NDArray fused;
@@ -126,12 +129,13 @@ public final class HybridModelBlock extends AbstractBlock {
       NDArray k = keys.forward(ps, new NDList(flat), training, params).get(0).reshape(b, n, d);
       NDArray v = values.forward(ps, new NDList(flat), training, params).get(0).reshape(b, n, d);
       NDArray q = ps.getValue(query, x.getDevice(), training);
-      attention = k.matMul(q).reshape(b, n).div(Math.sqrt(d)).add(penalty).softmax(1);
+      NDArray logits = k.matMul(q).reshape(b, n).div(Math.sqrt(d));
+      attention = (penalty == null ? logits : logits.add(penalty)).softmax(1);
       fused = attention.expandDims(2).mul(v).sum(new int[] {1}).tanh();
     } else {
       fused = concatFusion.forward(ps, new NDList(tokens.reshape(b, n * d)), training, params)
           .get(0).tanh();
-      attention = tokens.getManager().ones(new Shape(b, n)).div(n);
+      attention = scope.ones(new Shape(b, n)).div(n);
     }
     NDArray head = fused;
     if (arch.rbfHead()) {

@@ -140,6 +140,20 @@ class HybridLogBranchTest {
   }
 
   @Test
+  void windowsWithoutAMatureBaselineAreNotScored() throws IOException {
+    try (HybridDetector detector = new HybridDetector(HybridModel.load(artifact,
+        SyntheticWindows.STEP, SyntheticWindows.STEPS, () -> HashedWordsEmbedder.model(SHA)))) {
+      WindowAssembly cold = novelErrorBurst(withTemplates(
+          SyntheticWindows.window("svc0", 1, new Random(3)), 0, new Random(3)));
+      java.util.Arrays.fill(cold.baselineSamples, 5);
+      cold.expectedErrors = Double.NaN;
+      DetectionResult r = detector.score(cold);
+      assertThat(r.score).isZero();
+      assertThat(r.reason).contains("no model channel has a mature baseline");
+    }
+  }
+
+  @Test
   void refusesAnArtifactWhoseEmbeddingModelDiffers() {
     assertThatThrownBy(() -> HybridModel.load(artifact, SyntheticWindows.STEP, SyntheticWindows.STEPS,
         () -> HashedWordsEmbedder.model("bb".repeat(32))))
