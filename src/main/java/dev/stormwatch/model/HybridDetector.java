@@ -14,28 +14,42 @@ import java.util.Locale;
 
 /**
  * Serves a hybrid model artifact as a {@link Detector}: a batch of windows is scored in one forward
- * pass of its single predictor; windows scoring at least {@link #EXPLAIN_FROM} are explained by
- * occlusion (each present metric, and the log counts, reset to their baseline expectation in one
- * further batched pass), the drops in margin becoming the contributor weights. Windows in whose
- * newest step the key sent nothing score 0 unseen by the model, as in training.
+ * pass of its single predictor (with a log branch, the windows' templates become log tokens through
+ * the detector's own template-embedding cache); windows scoring at least {@link #EXPLAIN_FROM} are
+ * explained by occlusion (each present metric and the log counts reset to their baseline
+ * expectation, and the log tokens removed, in one further batched pass), the drops in margin
+ * becoming the contributor weights. Windows in whose newest step the key sent nothing, or whose
+ * channels have no mature baseline yet (a key's first half hour), score 0 unseen by the model, as
+ * in training.
  */
 public final class HybridDetector implements Detector {
   /** Windows from this score on get contributors. */
   public static final double EXPLAIN_FROM = 0.5;
   /** Contributor name of the log-count channels. */
   public static final String LOG_SIGNAL = "log:error_rate";
+  /** Contributor name of the log-template tokens. */
+  public static final String TEMPLATES_SIGNAL = "log:templates";
 
   private static final int MAX_CONTRIBUTORS = 3;
   private static final int MAX_EVIDENCE = 3;
+  /** Occlusion signal of the log tokens (metrics are 0.., the log counts -1). */
+  private static final int TEMPLATES = -2;
 
   private final HybridModel model;
-  private final Predictor<float[][], float[][]> predictor;
+  private final Predictor<HybridModel.Batch, float[][]> predictor;
   private final Occlusion occlusion;
+  private final LogBranch logs;
 
   public HybridDetector(HybridModel model) {
     this.model = model;
     this.predictor = model.newPredictor();
     this.occlusion = new Occlusion(model.manifest().schema());
+    this.logs = model.newLogBranch();
+  }
+
+  /** The log branch (its template cache), or null when the model has none. */
+  public LogBranch logBranch() {
+    return logs;
   }
 
   /** Loads the artifact, refusing it unless it serves windows of this step and length. */
@@ -87,11 +101,13 @@ public final class HybridDetector implements Detector {
       DetectionResult r = DetectionResult.forWindow(w);
       r.modelVersion = modelVersion();
       results.add(r);
-      if (model.featurizer().observedInNewestStep(w)) {
+      if (!model.featurizer().observedInNewestStep(w)) {
+        r.reason = "no data from the key in the newest step; not scored";
+      } else if (!TrainingSet.hasUsableChannel(manifest.schema(), model.featurizer().features(w))) {
+        r.reason = "no model channel has a mature baseline yet; not scored";
+      } else {
         scored.add(w);
         scoredResults.add(r);
-      } else {
-        r.reason = "no data from the key in the newest step; not scored";
       }
     }
     if (!scored.isEmpty()) {
@@ -103,11 +119,13 @@ public final class HybridDetector implements Detector {
   private void scoreObserved(List<WindowAssembly> windows, List<DetectionResult> results) {
     ModelManifest manifest = model.manifest();
     float[][] rows = new float[windows.size()][];
+    float[][] tokens = new float[windows.size()][];
     for (int i = 0; i < rows.length; i++) {
       rows[i] = model.featurizer().features(windows.get(i));
+      tokens[i] = logs == null ? null : logs.tokens(windows.get(i));
     }
     try {
-      float[][] out = predictor.predict(rows);
+      float[][] out = predictor.predict(new HybridModel.Batch(rows, tokens));
       List<Integer> explain = new ArrayList<>();
       for (int i = 0; i < rows.length; i++) {
         results.get(i).score = manifest.scoreOf(out[0][i]);
@@ -116,7 +134,7 @@ public final class HybridDetector implements Detector {
         }
       }
       if (!explain.isEmpty()) {
-        explain(windows, rows, out, explain, results);
+        explain(windows, rows, tokens, out, explain, results);
       }
       for (int i = 0; i < rows.length; i++) {
         DetectionResult r = results.get(i);
@@ -127,17 +145,24 @@ public final class HybridDetector implements Detector {
     }
   }
 
-  private void explain(List<WindowAssembly> windows, float[][] rows, float[][] out,
-      List<Integer> explain, List<DetectionResult> results) throws TranslateException {
+  private void explain(List<WindowAssembly> windows, float[][] rows, float[][] tokens,
+      float[][] out, List<Integer> explain, List<DetectionResult> results) throws TranslateException {
     List<Occlusion.Variant> variants = new ArrayList<>();
     for (int i : explain) {
       variants.addAll(occlusion.variants(i, rows[i]));
+      if (tokens[i] != null && windows.get(i).templates.length > 0) {
+        variants.add(new Occlusion.Variant(i, TEMPLATES, rows[i]));
+      }
     }
     float[][] masked = new float[variants.size()][];
+    float[][] maskedTokens = new float[variants.size()][];
     for (int v = 0; v < masked.length; v++) {
-      masked[v] = variants.get(v).features();
+      Occlusion.Variant variant = variants.get(v);
+      masked[v] = variant.features();
+      maskedTokens[v] = variant.signal() == TEMPLATES ? null : tokens[variant.window()];
     }
-    float[] maskedMargins = masked.length == 0 ? new float[0] : predictor.predict(masked)[0];
+    float[] maskedMargins = masked.length == 0 ? new float[0]
+        : predictor.predict(new HybridModel.Batch(masked, maskedTokens))[0];
     for (int i : explain) {
       List<String> names = new ArrayList<>();
       List<Double> drops = new ArrayList<>();
@@ -145,13 +170,13 @@ public final class HybridDetector implements Detector {
         Occlusion.Variant variant = variants.get(v);
         double drop = out[0][i] - maskedMargins[v];
         if (variant.window() == i && drop > 0) {
-          names.add(variant.signal() < 0 ? LOG_SIGNAL
-              : model.manifest().metrics.get(variant.signal()));
+          names.add(variant.signal() == TEMPLATES ? TEMPLATES_SIGNAL
+              : variant.signal() < 0 ? LOG_SIGNAL : model.manifest().metrics.get(variant.signal()));
           drops.add(drop);
         }
       }
       fillContributors(results.get(i), names, drops);
-      if (names.contains(LOG_SIGNAL)) {
+      if (names.contains(LOG_SIGNAL) || names.contains(TEMPLATES_SIGNAL)) {
         results.get(i).logEvidence = LogLines.evidence(windows.get(i), MAX_EVIDENCE);
       }
     }
@@ -189,6 +214,8 @@ public final class HybridDetector implements Detector {
     if (peak < w.steps) {
       sb.append(String.format(Locale.ROOT, "; attention peaks %d min before the window end",
           (w.steps - 1 - peak) * w.stepMillis / 60_000));
+    } else if (peak - w.steps < w.templates.length) {
+      sb.append("; attention peaks on a log template");
     }
     return sb.toString();
   }

@@ -49,27 +49,30 @@ public final class HybridTrainer {
     Engine engine = DjlRuntime.engine();
     engine.setRandomSeed((int) options.seed());
     FeatureSchema schema = set.schema;
-    ModelDims dims = ModelDims.defaults(schema.channels(), schema.steps(), 0);
+    LogBranch logs = set.logs;
+    ModelDims dims = ModelDims.defaults(schema.channels(), schema.steps(),
+        logs == null ? 0 : logs.width(), logs == null ? 0 : logs.tokens(), options.architecture());
     Files.createDirectories(outDir);
     try (Model model = Model.newInstance(ModelManifest.MODEL_NAME, DjlRuntime.ENGINE)) {
       HybridModelBlock block = new HybridModelBlock(dims);
       model.setBlock(block);
-      DefaultTrainingConfig config = new DefaultTrainingConfig(new HingeLoss())
+      DefaultTrainingConfig config = new DefaultTrainingConfig(
+          options.architecture().rbfHead() ? new HingeLoss() : new LogisticLoss())
           .optOptimizer(Adam.builder()
               .optLearningRateTracker(Tracker.fixed((float) options.learningRate())).build());
       long trainable;
       try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(new Shape(options.batchSize(), schema.channels(), schema.steps()));
+        trainer.initialize(HybridModel.inputShapes(dims, options.batchSize()));
         trainable = block.getParameters().values().stream()
             .filter(p -> p.requiresGradient()).mapToLong(p -> p.getArray().size()).sum();
         Random rnd = new Random(options.seed() ^ 0x5DEECE66DL);
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
-          epochLosses.add(runEpoch(trainer, set.train, schema, rnd));
+          epochLosses.add(runEpoch(trainer, set.train, schema, dims, rnd));
         }
       }
       ModelManifest manifest = manifest(set, stepMillis, dims, trainable);
-      try (Predictor<float[][], float[][]> predictor =
-          model.newPredictor(new HybridModel.RowsTranslator(schema))) {
+      try (Predictor<HybridModel.Batch, float[][]> predictor =
+          model.newPredictor(new HybridModel.RowsTranslator(schema, dims))) {
         calibrate(manifest, predictor, set.train, new Random(options.seed()));
         evaluate(manifest, predictor, set.holdout);
       } catch (TranslateException e) {
@@ -85,7 +88,7 @@ public final class HybridTrainer {
   }
 
   private double runEpoch(Trainer trainer, List<TrainingSet.Example> examples, FeatureSchema schema,
-      Random rnd) {
+      ModelDims dims, Random rnd) {
     int[] order = shuffled(examples.size(), rnd);
     int batch = options.batchSize();
     double sum = 0;
@@ -94,16 +97,22 @@ public final class HybridTrainer {
       int n = Math.min(batch, order.length - from);
       float[] x = new float[n * schema.size()];
       float[] y = new float[n];
+      float[][] logs = new float[n][];
       for (int i = 0; i < n; i++) {
         TrainingSet.Example e = examples.get(order[from + i]);
         System.arraycopy(e.features(), 0, x, i * schema.size(), schema.size());
         y[i] = e.label();
+        logs[i] = e.logs();
       }
       try (NDManager scope = trainer.getManager().newSubManager()) {
-        NDArray features = scope.create(x, new Shape(n, schema.channels(), schema.steps()));
+        NDList in = new NDList(scope.create(x, new Shape(n, schema.channels(), schema.steps())));
+        if (dims.logDim() > 0) {
+          in.add(scope.create(HybridModel.flatLogs(logs, n, dims),
+              new Shape(n, dims.logTokens(), dims.logDim())));
+        }
         NDArray labels = scope.create(y);
         try (GradientCollector gc = trainer.newGradientCollector()) {
-          NDList out = trainer.forward(new NDList(features));
+          NDList out = trainer.forward(in);
           NDArray loss = trainer.getLoss().evaluate(new NDList(labels), out);
           gc.backward(loss);
           sum += loss.getFloat();
@@ -132,8 +141,18 @@ public final class HybridTrainer {
     m.rffDim = dims.rffDim();
     m.rffSigma = dims.rffSigma();
     m.logDim = dims.logDim();
+    m.logTokens = dims.logTokens();
+    m.conv = dims.architecture().conv();
+    m.lstm = dims.architecture().lstm();
+    m.fusion = dims.architecture().fusion();
+    m.head = dims.architecture().head();
     m.trainableParameters = trainable;
-    m.embeddingModel = null;
+    if (set.logs != null) {
+      m.embeddingModel = set.logs.model().id();
+      m.embeddingSha256 = set.logs.model().sha256();
+      m.embeddingDim = set.logs.model().dimension();
+      m.training.put("embedded_templates", set.logs.cache().misses());
+    }
     m.training.put("seed", options.seed());
     m.training.put("epochs", options.epochs());
     m.training.put("batch_size", options.batchSize());
@@ -143,11 +162,13 @@ public final class HybridTrainer {
     m.training.put("train_examples", set.train.size());
     m.training.put("labelled_positive_windows", set.labelledPositives);
     m.training.put("injected", new java.util.TreeMap<>(set.injected));
+    m.training.put("synthetic", new java.util.TreeMap<>(set.synthetic));
+    m.training.put("benign_fraction", options.benignFraction());
     m.training.put("epoch_losses", epochLosses.stream().map(l -> Math.round(l * 1e4) / 1e4).toList());
     return m;
   }
 
-  private void calibrate(ModelManifest m, Predictor<float[][], float[][]> predictor,
+  private void calibrate(ModelManifest m, Predictor<HybridModel.Batch, float[][]> predictor,
       List<TrainingSet.Example> train, Random rnd) throws TranslateException {
     int[] order = shuffled(train.size(), rnd);
     int n = Math.min(CALIBRATION_EXAMPLES, train.size());
@@ -161,7 +182,7 @@ public final class HybridTrainer {
     m.calibrationB = ab[1];
   }
 
-  private void evaluate(ModelManifest m, Predictor<float[][], float[][]> predictor,
+  private void evaluate(ModelManifest m, Predictor<HybridModel.Batch, float[][]> predictor,
       List<TrainingSet.Example> holdout) throws TranslateException {
     double[] margins = margins(predictor, holdout);
     double[] scores = new double[margins.length];
@@ -180,16 +201,18 @@ public final class HybridTrainer {
   }
 
   /** Margins of the examples, scored in batches of 512. */
-  static double[] margins(Predictor<float[][], float[][]> predictor, List<TrainingSet.Example> examples)
-      throws TranslateException {
+  static double[] margins(Predictor<HybridModel.Batch, float[][]> predictor,
+      List<TrainingSet.Example> examples) throws TranslateException {
     double[] out = new double[examples.size()];
     for (int from = 0; from < examples.size(); from += 512) {
       int n = Math.min(512, examples.size() - from);
       float[][] rows = new float[n][];
+      float[][] logs = new float[n][];
       for (int i = 0; i < n; i++) {
         rows[i] = examples.get(from + i).features();
+        logs[i] = examples.get(from + i).logs();
       }
-      float[] margins = predictor.predict(rows)[0];
+      float[] margins = predictor.predict(new HybridModel.Batch(rows, logs))[0];
       for (int i = 0; i < n; i++) {
         out[from + i] = margins[i];
       }

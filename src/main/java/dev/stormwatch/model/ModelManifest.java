@@ -36,9 +36,21 @@ public class ModelManifest {
   public int rffDim;
   public double rffSigma;
   public int logDim;
+  /** Log-template tokens per window (0: log branch off). */
+  public int logTokens;
+  public boolean conv = true;
+  public boolean lstm = true;
+  /** {@code attention} or {@code concat}. */
+  public String fusion = "attention";
+  /** {@code rbf_svm} (Deep SVM, hinge loss) or {@code logistic}. */
+  public String head = "rbf_svm";
   public long trainableParameters;
   /** Id of the log-template embedding model feeding the log tokens; null while the log branch is off. */
   public String embeddingModel;
+  /** sha256 of the embedding model's weights (ONNX file); serving refuses another model. */
+  public String embeddingSha256;
+  /** Width of the template embeddings. */
+  public int embeddingDim;
   public double calibrationA = 1;
   public double calibrationB;
   public Map<String, Object> training = new LinkedHashMap<>();
@@ -51,7 +63,8 @@ public class ModelManifest {
 
   /** The network dimensions this artifact's parameters have. */
   public ModelDims dims() {
-    return new ModelDims(schema().channels(), steps, convFilters, lstmHidden, rffDim, rffSigma, logDim);
+    return new ModelDims(schema().channels(), steps, convFilters, lstmHidden, rffDim, rffSigma,
+        logDim, logTokens, Architecture.of(conv, lstm, fusion, head));
   }
 
   /** Calibrated score in [0, 1] of a margin. */

@@ -18,7 +18,12 @@ import java.util.Random;
  */
 public final class TrainCommand {
   static final String USAGE = "usage: train.sh --input FILE [--input FILE ...] [--warmup FILE]"
-      + " [--incidents incidents.json] --model-out models/<name>/<version> [--seed N] [--epochs N]";
+      + " [--incidents incidents.json] --model-out models/<name>/<version> [--seed N] [--epochs N]"
+      + " [--log-branch on|off] [--log-tokens N] [--benign-fraction F]"
+      + " [--architecture full|cnn-only|bilstm-only|concat|logistic]";
+
+  /** Template-embedding cache capacity of a training run (the whole run shares one cache). */
+  static final int TRAINING_CACHE = 1 << 16;
 
   private TrainCommand() {}
 
@@ -34,6 +39,10 @@ public final class TrainCommand {
     Path out = null;
     long seed = 1;
     Integer epochs = null;
+    boolean logBranch = true;
+    Integer logTokens = null;
+    Double benignFraction = null;
+    Architecture architecture = Architecture.FULL;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("-h") || a.equals("--help")) {
@@ -52,12 +61,23 @@ public final class TrainCommand {
           case "--model-out" -> out = Path.of(v);
           case "--seed" -> seed = Long.parseLong(v);
           case "--epochs" -> epochs = Integer.parseInt(v);
+          case "--log-tokens" -> logTokens = Integer.parseInt(v);
+          case "--benign-fraction" -> benignFraction = Double.parseDouble(v);
+          case "--architecture" -> architecture = Architecture.parse(v);
+          case "--log-branch" -> {
+            if (!v.equals("on") && !v.equals("off")) {
+              return usage("--log-branch must be on or off, got " + v);
+            }
+            logBranch = v.equals("on");
+          }
           default -> {
             return usage("unknown option " + a);
           }
         }
       } catch (NumberFormatException e) {
-        return usage(a + ": not a whole number: " + v);
+        return usage(a + ": not a number: " + v);
+      } catch (IllegalArgumentException e) {
+        return usage(e.getMessage());
       }
     }
     if (inputs.isEmpty() || out == null) {
@@ -67,16 +87,32 @@ public final class TrainCommand {
     if (epochs != null) {
       options = options.withEpochs(epochs);
     }
+    if (logTokens != null) {
+      options = options.withLogTokens(logTokens);
+    }
+    if (!logBranch) {
+      options = options.withLogTokens(0);
+    }
+    if (benignFraction != null) {
+      options = options.withBenignFraction(benignFraction);
+    }
+    options = options.withArchitecture(architecture);
     long started = System.nanoTime();
     TelemetryFiles files = new TelemetryFiles();
     List<TelemetryEvent> events = files.readAll(warmup, inputs);
     BaselineConfig cfg = BaselineConfig.defaults();
     List<WindowAssembly> windows = WindowReplay.windows(events, cfg);
     List<Label> labels = incidents == null ? List.of() : Label.read(incidents);
-    TrainingSet set = TrainingSet.build(windows, labels, options, new Random(options.seed()));
+    LogBranch logs = options.logTokens() > 0
+        ? new LogBranch(EmbeddingModel.bundled(), options.logTokens(), TRAINING_CACHE) : null;
+    TrainingSet set = TrainingSet.build(windows, labels, options, logs, new Random(options.seed()));
     System.out.printf("replayed %d records (%d rejected) into %d windows in %.1f s; %d train / %d"
         + " held-out examples, channels %s%n", events.size(), files.rejected(), windows.size(),
         (System.nanoTime() - started) / 1e9, set.train.size(), set.holdout.size(), set.schema.metrics());
+    if (logs != null) {
+      System.out.printf("log branch: %d templates embedded (%d cache hits) by %s%n",
+          logs.cache().misses(), logs.cache().hits(), logs.model().id());
+    }
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("inputs", inputs.stream().map(Path::toString).toList());
     summary.put("warmup", warmup.stream().map(Path::toString).toList());

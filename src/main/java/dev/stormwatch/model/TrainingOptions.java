@@ -13,27 +13,65 @@ package dev.stormwatch.model;
  * @param injectFraction share of normal windows that also yield a synthetic anomaly
  * @param clip normalised values are clipped to [-clip, clip]
  * @param minBaselineSamples steps a metric baseline must have learned before its channel is used
+ * @param benignFraction share of normal windows that also yield a benign change (still normal)
+ * @param logTokens log-template tokens per window (0: log branch off)
+ * @param architecture which network stages to train (ablations)
  */
 public record TrainingOptions(
     String modelVersion, long seed, int epochs, int batchSize, double learningRate,
     int vocabularySize, double holdoutFraction, double injectFraction, double clip,
-    long minBaselineSamples) {
+    long minBaselineSamples, double benignFraction, int logTokens, Architecture architecture) {
 
   public TrainingOptions {
     if (epochs < 1 || batchSize < 2 || !(learningRate > 0) || vocabularySize < 1
         || !(holdoutFraction > 0 && holdoutFraction < 1) || !(injectFraction > 0)
-        || !(clip > 0) || minBaselineSamples < 0) {
-      throw new IllegalArgumentException("invalid training options: " + this);
+        || !(clip > 0) || minBaselineSamples < 0 || !(benignFraction >= 0 && benignFraction < 1)
+        || logTokens < 0 || architecture == null) {
+      throw new IllegalArgumentException("invalid training options: " + modelVersion);
     }
   }
 
-  /** Defaults: 6 epochs of batch 64 at 2e-3, 8 metric channels, 20 % held out, half injected. */
+  /** Telemetry only, no benign changes, the full architecture. */
+  public TrainingOptions(String modelVersion, long seed, int epochs, int batchSize,
+      double learningRate, int vocabularySize, double holdoutFraction, double injectFraction,
+      double clip, long minBaselineSamples) {
+    this(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize, holdoutFraction,
+        injectFraction, clip, minBaselineSamples, 0, 0, Architecture.FULL);
+  }
+
+  /**
+   * Defaults: 6 epochs of batch 64 at 2e-3, 8 metric channels, 20 % held out, half injected, a
+   * quarter with a benign change, 8 log tokens, the full architecture.
+   */
   public static TrainingOptions defaults(String modelVersion, long seed) {
-    return new TrainingOptions(modelVersion, seed, 6, 64, 2e-3, 8, 0.2, 0.5, 8.0, 30);
+    return new TrainingOptions(modelVersion, seed, 6, 64, 2e-3, 8, 0.2, 0.5, 8.0, 30, 0.25,
+        LogBranch.DEFAULT_TOKENS, Architecture.FULL);
   }
 
   public TrainingOptions withEpochs(int n) {
     return new TrainingOptions(modelVersion, seed, n, batchSize, learningRate, vocabularySize,
-        holdoutFraction, injectFraction, clip, minBaselineSamples);
+        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens,
+        architecture);
+  }
+
+  public TrainingOptions withLogTokens(int n) {
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, n, architecture);
+  }
+
+  public TrainingOptions withBenignFraction(double f) {
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, minBaselineSamples, f, logTokens, architecture);
+  }
+
+  public TrainingOptions withArchitecture(Architecture a) {
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens, a);
+  }
+
+  public TrainingOptions withModelVersion(String version) {
+    return new TrainingOptions(version, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens,
+        architecture);
   }
 }

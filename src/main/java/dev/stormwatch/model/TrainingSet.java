@@ -17,19 +17,31 @@ import java.util.Random;
  * the held-out split, their injected copies included.
  */
 public final class TrainingSet {
-  /** One example: features, ±1 label and the window end. */
-  public record Example(float[] features, int label, long end) {}
+  /** With a log branch, one injected anomaly in this many (one more kind) is a novel error-template burst. */
+  static final int NOVEL_ERROR_SHARE = AnomalyInjector.Kind.values().length + 1;
+
+  /** One example: features, log tokens (null without the log branch), ±1 label, window end. */
+  public record Example(float[] features, float[] logs, int label, long end) {
+    public Example(float[] features, int label, long end) {
+      this(features, null, label, end);
+    }
+  }
 
   public final FeatureSchema schema;
   public final List<Example> train = new ArrayList<>();
   public final List<Example> holdout = new ArrayList<>();
   public final Map<AnomalyInjector.Kind, Integer> injected = new EnumMap<>(AnomalyInjector.Kind.class);
+  /** Counts of the other synthetic examples: novel error bursts (+1) and benign changes (-1). */
+  public final Map<String, Integer> synthetic = new java.util.TreeMap<>();
+  /** The log branch the examples' tokens come from, or null. */
+  public final LogBranch logs;
   public int windows;
   public int labelledPositives;
   public int skippedUnusable;
 
-  private TrainingSet(FeatureSchema schema) {
+  private TrainingSet(FeatureSchema schema, LogBranch logs) {
     this.schema = schema;
+    this.logs = logs;
   }
 
   /** The most frequent metric names over the windows (ties by name), at most {@code n}. */
@@ -48,9 +60,18 @@ public final class TrainingSet {
         .toList();
   }
 
-  /** Builds the examples; deterministic given {@code rnd}'s seed. */
+  /** Builds telemetry-only examples; deterministic given {@code rnd}'s seed. */
   public static TrainingSet build(List<WindowAssembly> all, List<Label> incidents,
       TrainingOptions options, Random rnd) {
+    return build(all, incidents, options, null, rnd);
+  }
+
+  /**
+   * Builds the examples, with log tokens from {@code logs} unless it is null; deterministic given
+   * {@code rnd}'s seed (and the embedding model).
+   */
+  public static TrainingSet build(List<WindowAssembly> all, List<Label> incidents,
+      TrainingOptions options, LogBranch logs, Random rnd) {
     List<WindowAssembly> live = all.stream().filter(w -> w.live).toList();
     if (live.isEmpty()) {
       throw new IllegalArgumentException("no live windows to train on");
@@ -58,9 +79,11 @@ public final class TrainingSet {
     int steps = live.get(0).steps;
     FeatureSchema schema = new FeatureSchema(vocabulary(live, options.vocabularySize()), steps,
         options.clip(), options.minBaselineSamples());
-    TrainingSet set = new TrainingSet(schema);
+    TrainingSet set = new TrainingSet(schema, logs);
     WindowFeaturizer featurizer = new WindowFeaturizer(schema);
     AnomalyInjector injector = new AnomalyInjector(schema);
+    BenignInjector benign = new BenignInjector(schema);
+    LogTokenInjector logInjector = logs == null ? null : new LogTokenInjector(logs, live);
     long[] ends = live.stream().mapToLong(w -> w.end).sorted().toArray();
     long cut = ends[(int) Math.min(ends.length - 1, Math.floor(ends.length * (1 - options.holdoutFraction())))];
     List<WindowAssembly> ordered = new ArrayList<>(live);
@@ -72,25 +95,86 @@ public final class TrainingSet {
         continue;
       }
       set.windows++;
+      float[] tokens = logs == null ? null : logs.tokens(w);
       List<Example> split = w.end >= cut ? set.holdout : set.train;
       if (overlapsIncident(w, incidents)) {
         set.labelledPositives++;
-        split.add(new Example(x, 1, w.end));
+        split.add(new Example(x, tokens, 1, w.end));
         continue;
       }
-      split.add(new Example(x, -1, w.end));
+      split.add(new Example(x, tokens, -1, w.end));
       if (rnd.nextDouble() < options.injectFraction()) {
-        AnomalyInjector.Injected a = injector.inject(x, rnd);
-        if (a != null) {
-          set.injected.merge(a.kind(), 1, Integer::sum);
-          split.add(new Example(a.features(), 1, w.end));
+        Example e = logInjector != null && rnd.nextInt(NOVEL_ERROR_SHARE) == 0
+            ? novelErrors(set, x, tokens, w, logInjector, rnd)
+            : injected(set, injector, x, tokens, w, rnd);
+        if (e != null) {
+          split.add(e);
+        }
+      }
+      if (options.benignFraction() > 0 && rnd.nextDouble() < options.benignFraction()) {
+        Example e = benign(set, benign, x, tokens, w, logInjector, rnd);
+        if (e != null) {
+          split.add(e);
         }
       }
     }
     return set;
   }
 
-  private static boolean hasUsableChannel(FeatureSchema schema, float[] x) {
+  private static Example injected(TrainingSet set, AnomalyInjector injector, float[] x,
+      float[] tokens, WindowAssembly w, Random rnd) {
+    AnomalyInjector.Injected a = injector.inject(x, rnd);
+    if (a == null) {
+      return null;
+    }
+    set.injected.merge(a.kind(), 1, Integer::sum);
+    return new Example(a.features(), tokens, 1, w.end);
+  }
+
+  /** A burst of novel WARN/ERROR templates; the error counts rise with it only half the time. */
+  private static Example novelErrors(TrainingSet set, float[] x, float[] tokens, WindowAssembly w,
+      LogTokenInjector logInjector, Random rnd) {
+    float[] t = logInjector.withNovelErrors(tokens, w.service, rnd);
+    if (t == null) {
+      return null;
+    }
+    float[] y = x.clone();
+    FeatureSchema s = set.schema;
+    if (rnd.nextBoolean() && y[s.logMaskChannel() * s.steps() + s.steps() - 1] > 0) {
+      int len = 1 + rnd.nextInt(s.steps() / 2);
+      double size = 1 + 5 * rnd.nextDouble();
+      for (int step = s.steps() - len; step < s.steps(); step++) {
+        int i = s.errorChannel() * s.steps() + step;
+        y[i] = (float) Math.min(s.clip(), y[i] + size);
+      }
+    }
+    set.synthetic.merge("NOVEL_ERROR_TEMPLATES", 1, Integer::sum);
+    return new Example(y, t, 1, w.end);
+  }
+
+  /** A benign change: traffic surge, deploy-like shift (with novel INFO lines) or novel INFO lines. */
+  private static Example benign(TrainingSet set, BenignInjector benign, float[] x, float[] tokens,
+      WindowAssembly w, LogTokenInjector logInjector, Random rnd) {
+    int choice = rnd.nextInt(logInjector == null ? 2 : 3);
+    float[] y = choice == 2 ? x : benign.inject(x, BenignInjector.Kind.values()[choice], rnd);
+    if (y == null) {
+      return null;
+    }
+    float[] t = tokens;
+    if (logInjector != null && (choice == 2 || rnd.nextBoolean())) {
+      float[] withInfo = logInjector.withNovelInfo(tokens, w.service, rnd);
+      t = withInfo == null ? tokens : withInfo;
+      if (choice == 2 && withInfo == null) {
+        return null;
+      }
+    }
+    set.synthetic.merge(choice == 2 ? "BENIGN_NOVEL_INFO" : "BENIGN_" + BenignInjector.Kind.values()[choice],
+        1, Integer::sum);
+    return new Example(y, t, -1, w.end);
+  }
+
+  /** True when the newest step has a usable metric channel or a learned log baseline. */
+  static boolean hasUsableChannel(FeatureSchema schema, float[] x) {
     int steps = schema.steps();
     for (int m = 0; m < schema.metrics().size(); m++) {
       if (x[schema.maskChannel(m) * steps + steps - 1] > 0) {

@@ -25,7 +25,8 @@ class TrainCommandTest {
     Path out = dir.resolve("models/tiny/v7");
 
     int code = TrainCommand.run(new String[] {
-        "--input", input.toString(), "--model-out", out.toString(), "--seed", "3", "--epochs", "1"});
+        "--input", input.toString(), "--model-out", out.toString(), "--seed", "3", "--epochs", "1",
+        "--log-branch", "off"});
 
     assertThat(code).isZero();
     try (HybridModel model = HybridModel.load(out, 60_000, 10)) {

@@ -1,0 +1,149 @@
+package dev.stormwatch.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stormwatch.alert.AlertPolicy;
+import dev.stormwatch.alert.AlertState;
+import dev.stormwatch.alert.WindowDecision;
+import dev.stormwatch.alert.bayes.BetaPrior;
+import dev.stormwatch.alert.bayes.KeyBelief;
+import dev.stormwatch.alert.bayes.PosteriorCalculator;
+import dev.stormwatch.config.JobConfig;
+import dev.stormwatch.detect.BaselineConfig;
+import dev.stormwatch.detect.DetectionResult;
+import dev.stormwatch.detect.Detector;
+import dev.stormwatch.eval.AlertEpisode;
+import dev.stormwatch.eval.AlertEpisodes;
+import dev.stormwatch.eval.Label;
+import dev.stormwatch.eval.ScenarioEvaluator;
+import dev.stormwatch.eval.ScenarioReport;
+import dev.stormwatch.event.AlertEvent;
+import dev.stormwatch.window.WindowAssembly;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A labelled scenario replayed once into windows, and its scoring: a detector's results become
+ * alerts through the job's alert policy, deciding either on the score or, as the job's Bayesian
+ * layer does, on the posterior (per key, warm-up scores teach the score density through the same
+ * {@link WindowDecision} step as the job), and the alerts are scored by the {@link
+ * ScenarioEvaluator}.
+ */
+public final class ScenarioScoring {
+  private static final int BATCH = 64;
+
+  private final List<WindowAssembly> windows;
+  private final List<Label> incidents;
+  private final List<Label> benign;
+  private final Instant liveStart;
+  private final Instant liveEnd;
+  private final int services;
+
+  private ScenarioScoring(List<WindowAssembly> windows, List<Label> incidents, List<Label> benign,
+      JsonNode meta) {
+    this.windows = windows;
+    this.incidents = incidents;
+    this.benign = benign;
+    this.liveStart = Instant.parse(meta.path("live_start").asText());
+    this.liveEnd = Instant.parse(meta.path("live_end").asText());
+    this.services = meta.path("services").asInt();
+  }
+
+  /** Replays warm-up and live files; labels and {@code scenario.json} from the given paths. */
+  public static ScenarioScoring load(List<Path> warmup, Path input, Path incidents, Path benign,
+      Path scenario) throws IOException {
+    List<WindowAssembly> windows = WindowReplay.windows(
+        new TelemetryFiles().readAll(warmup, List.of(input)), BaselineConfig.defaults());
+    return new ScenarioScoring(windows, Label.read(incidents),
+        benign == null ? List.of() : Label.read(benign),
+        new ObjectMapper().readTree(scenario.toFile()));
+  }
+
+  /** All replayed windows, warm-up included. */
+  public List<WindowAssembly> windows() {
+    return windows;
+  }
+
+  /** The live windows. */
+  public List<WindowAssembly> live() {
+    return windows.stream().filter(w -> w.live).toList();
+  }
+
+  /** Scores windows in batches of 64. */
+  public static List<DetectionResult> score(Detector d, List<WindowAssembly> windows) {
+    List<DetectionResult> out = new ArrayList<>(windows.size());
+    for (int from = 0; from < windows.size(); from += BATCH) {
+      out.addAll(d.scoreAll(windows.subList(from, Math.min(windows.size(), from + BATCH))));
+    }
+    return out;
+  }
+
+  /** The alerts of scored windows; on the posterior, warm-up results teach each key's belief. */
+  public static List<AlertEvent> alerts(List<DetectionResult> results, JobConfig job,
+      boolean posterior) {
+    List<DetectionResult> ordered = new ArrayList<>(results);
+    ordered.sort(Comparator.comparing(DetectionResult::key)
+        .thenComparingLong((DetectionResult r) -> r.windowEnd));
+    AlertPolicy policy = new AlertPolicy(job.alertThreshold, job.raiseAfter, job.resolveThreshold,
+        job.resolveAfter, posterior);
+    WindowDecision decision = new WindowDecision(policy, PosteriorCalculator.defaults());
+    BetaPrior providerPrior = BetaPrior.withMean(job.priorIncidentRate, job.priorStrength);
+    Map<String, KeyBelief> beliefs = new HashMap<>();
+    Map<String, AlertState> states = new LinkedHashMap<>();
+    List<AlertEvent> alerts = new ArrayList<>();
+    for (DetectionResult r : ordered) {
+      KeyBelief b = beliefs.computeIfAbsent(
+          r.key(), k -> KeyBelief.forNewKey(providerPrior, job.priorStrength));
+      if (!r.live) {
+        decision.learnWarmup(b, r);
+        continue;
+      }
+      AlertEvent e = decision.decide(b, states.computeIfAbsent(r.key(), k -> new AlertState()), r)
+          .event();
+      if (e != null) {
+        alerts.add(e);
+      }
+    }
+    return alerts;
+  }
+
+  /** The scenario report of an alert stream. */
+  public ScenarioReport evaluate(List<AlertEvent> alerts) {
+    List<AlertEpisodes.Event> events = new ArrayList<>();
+    for (AlertEvent a : alerts) {
+      events.add(new AlertEpisodes.Event(a.dedupKey(), a.status(), a.provider(), a.service(),
+          Instant.parse(a.eventTime())));
+    }
+    List<AlertEpisode> episodes = AlertEpisodes.episodes(events);
+    return new ScenarioEvaluator().evaluate(incidents, benign, episodes, liveStart, liveEnd, services);
+  }
+
+  /** One markdown table row: detected, episodes, false alarms (benign), precision, F1, delays. */
+  public static String row(String name, ScenarioReport r) {
+    return String.format(java.util.Locale.ROOT, "| %-28s | %d / %d | %d | %d (%d) | %s | %s | %s / %s |",
+        name, r.detected(), r.incidents(), r.episodes(), r.falseAlarms(), r.benignAlerts(),
+        ratio(r.precision()), ratio(r.f1()), minutes(r.detectionDelayMedianS()),
+        minutes(r.detectionDelayP90S()));
+  }
+
+  /** Header of {@link #row}'s table. */
+  public static String header() {
+    return "| detector / decision          | detected | episodes | false alarms (benign) | precision"
+        + " | F1 | delay median / p90 (min) |\n|---|---|---|---|---|---|---|";
+  }
+
+  private static String ratio(Double v) {
+    return v == null ? "-" : String.format(java.util.Locale.ROOT, "%.3f", v);
+  }
+
+  private static String minutes(Double s) {
+    return s == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", s / 60);
+  }
+}
