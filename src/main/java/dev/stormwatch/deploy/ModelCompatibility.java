@@ -4,22 +4,29 @@ import dev.stormwatch.model.ModelManifest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
- * Whether a hybrid model artifact can replace the one a running job serves without touching the
- * job's state: same artifact format (the one this job jar serves), the job's window step and
- * length, the same feature schema (metric channels, log channels) and the same log embedding.
+ * Whether a hybrid model artifact can replace the one a running job serves: the artifact format
+ * this job jar serves, a new version, the job's window step and length, log channels this jar's
+ * featurizer produces and, for a model with a log branch, the embedding model this jar bundles.
+ * The model is stateless in the job, so its metric vocabulary may differ from the served one
+ * (metrics a window lacks are masked), and a log branch may be added or dropped.
  */
 public final class ModelCompatibility {
   private ModelCompatibility() {}
 
+  /** The sentence-embedding model a job built from this jar can serve a log branch with. */
+  public record ServableEmbedding(String id, String sha256, int dimension) {}
+
   /**
    * The reasons the {@code candidate} cannot replace {@code current} in a job whose windows are
    * {@code windowSteps} steps of {@code stepMillis}; empty when it can.
+   *
+   * @param servable the embedding model this jar serves, or null when it cannot be opened here
+   *     (only consulted for a candidate with a log branch)
    */
   public static List<String> problems(ModelManifest current, ModelManifest candidate,
-      long stepMillis, int windowSteps) {
+      long stepMillis, int windowSteps, ServableEmbedding servable) {
     List<String> problems = new ArrayList<>();
     if (!ModelManifest.FORMAT.equals(candidate.format)) {
       problems.add("format " + candidate.format + " is not the " + ModelManifest.FORMAT
@@ -35,19 +42,25 @@ public final class ModelCompatibility {
           + " %d steps of %d ms (window.length / window.slide)", candidate.steps,
           candidate.stepMillis, windowSteps, stepMillis));
     }
-    if (!new TreeSet<>(candidate.metrics).equals(new TreeSet<>(current.metrics))) {
-      problems.add("metric channels " + candidate.metrics + " differ from the served model's "
-          + current.metrics + " (feature schema)");
+    if (candidate.metrics == null || candidate.metrics.isEmpty()) {
+      problems.add("the manifest lists no metric channels (feature schema)");
     }
-    if (!Objects.equals(candidate.logChannels, current.logChannels)) {
-      problems.add("log channels " + candidate.logChannels + " differ from the served model's "
-          + current.logChannels + " (feature schema)");
+    List<String> logChannels = new ModelManifest().logChannels;
+    if (!Objects.equals(candidate.logChannels, logChannels)) {
+      problems.add("log channels " + candidate.logChannels + " are not the " + logChannels
+          + " this job jar's featurizer produces (feature schema)");
     }
-    if (!Objects.equals(candidate.embeddingModel, current.embeddingModel)
-        || candidate.logDim != current.logDim) {
-      problems.add(String.format("log embedding %s (dim %d) differs from the served model's %s"
-          + " (dim %d)", candidate.embeddingModel, candidate.logDim, current.embeddingModel,
-          current.logDim));
+    if (candidate.logDim > 0) {
+      if (servable == null) {
+        problems.add("the model has a log branch (" + candidate.embeddingModel + ") but no"
+            + " sentence-embedding model can be opened here");
+      } else if (!servable.id().equals(candidate.embeddingModel)
+          || !servable.sha256().equalsIgnoreCase(String.valueOf(candidate.embeddingSha256))
+          || servable.dimension() != candidate.embeddingDim) {
+        problems.add(String.format("log embedding %s (sha256 %s, %d-d) is not the %s (sha256 %s,"
+            + " %d-d) this job jar serves", candidate.embeddingModel, candidate.embeddingSha256,
+            candidate.embeddingDim, servable.id(), servable.sha256(), servable.dimension()));
+      }
     }
     return problems;
   }

@@ -94,7 +94,7 @@ public final class UpgradeModelCommand {
     ModelManifest current = manifest(currentDir, "the served model");
     ModelManifest candidate = manifest(newDir, "the new model");
     List<String> problems = new ArrayList<>(ModelCompatibility.problems(current, candidate,
-        cfg.windowSlide.toMillis(), cfg.windowSteps()));
+        cfg.windowSlide.toMillis(), cfg.windowSteps(), candidate.logDim > 0 ? servableEmbedding() : null));
     if (!Files.isRegularFile(newDir.resolve(ModelManifest.MODEL_NAME + "-0000.params"))) {
       problems.add("no " + ModelManifest.MODEL_NAME + "-0000.params in " + newDir);
     }
@@ -175,5 +175,16 @@ public final class UpgradeModelCommand {
       out.add(modelDir);
     }
     return out;
+  }
+
+  /** The embedding model this jar bundles, or null (with the reason on stderr) when it cannot open. */
+  private static ModelCompatibility.ServableEmbedding servableEmbedding() {
+    try {
+      dev.stormwatch.model.EmbeddingModel e = dev.stormwatch.model.EmbeddingModel.bundled();
+      return new ModelCompatibility.ServableEmbedding(e.id(), e.sha256(), e.dimension());
+    } catch (IOException e) {
+      System.err.println("upgrade-model: " + e.getMessage());
+      return null;
+    }
   }
 }

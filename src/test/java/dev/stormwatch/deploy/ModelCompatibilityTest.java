@@ -2,6 +2,7 @@ package dev.stormwatch.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stormwatch.deploy.ModelCompatibility.ServableEmbedding;
 import dev.stormwatch.model.ModelManifest;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ModelCompatibilityTest {
+  private static final ServableEmbedding MINILM = new ServableEmbedding("all-minilm-l6-v2", "abc123", 384);
+
   private static ModelManifest shipped() throws Exception {
     return ModelManifest.read(Path.of("models/hybrid/v1/manifest.json"));
   }
@@ -24,33 +27,48 @@ class ModelCompatibilityTest {
   }
 
   @Test
-  void aRetrainedModelOnTheSameSchemaAndWindowsIsCompatible() throws Exception {
-    assertThat(ModelCompatibility.problems(shipped(), candidate(), 60_000, 10)).isEmpty();
+  void aRetrainedModelOnTheSameWindowsIsCompatibleEvenWithAnotherMetricVocabulary() throws Exception {
+    assertThat(ModelCompatibility.problems(shipped(), candidate(), 60_000, 10, null)).isEmpty();
+    ModelManifest fewer = candidate();
+    fewer.metrics = List.of("cpu_util", "error_rate");
+    assertThat(ModelCompatibility.problems(shipped(), fewer, 60_000, 10, null)).isEmpty();
   }
 
   @Test
   void windowsOfTheJobMustMatchTheModel() throws Exception {
-    assertThat(ModelCompatibility.problems(shipped(), candidate(), 300_000, 10))
+    assertThat(ModelCompatibility.problems(shipped(), candidate(), 300_000, 10, null))
         .singleElement().asString().contains("10 steps of 60000 ms").contains("10 steps of 300000 ms");
     ModelManifest shorter = candidate();
     shorter.steps = 5;
-    assertThat(ModelCompatibility.problems(shipped(), shorter, 60_000, 10))
+    assertThat(ModelCompatibility.problems(shipped(), shorter, 60_000, 10, null))
         .singleElement().asString().contains("5 steps of 60000 ms");
   }
 
   @Test
-  void formatVersionSchemaAndEmbeddingAreChecked() throws Exception {
+  void aLogBranchNeedsTheEmbeddingModelThisJarServes() throws Exception {
+    ModelManifest withLogs = candidate();
+    withLogs.embeddingModel = "all-minilm-l6-v2";
+    withLogs.embeddingSha256 = "ABC123";
+    withLogs.embeddingDim = 384;
+    withLogs.logDim = 389;
+    assertThat(ModelCompatibility.problems(shipped(), withLogs, 60_000, 10, MINILM)).isEmpty();
+    assertThat(ModelCompatibility.problems(shipped(), withLogs, 60_000, 10, null))
+        .singleElement().asString().contains("no sentence-embedding model can be opened");
+    withLogs.embeddingSha256 = "def456";
+    assertThat(ModelCompatibility.problems(shipped(), withLogs, 60_000, 10, MINILM))
+        .singleElement().asString().contains("sha256 def456").contains("this job jar serves");
+  }
+
+  @Test
+  void formatVersionAndLogChannelsAreChecked() throws Exception {
     ModelManifest c = candidate();
     c.format = "stormwatch-hybrid/2";
     c.modelVersion = "v1";
-    c.metrics = List.of("cpu_util", "error_rate");
-    c.embeddingModel = "all-minilm-l6-v2";
-    c.logDim = 384;
-    List<String> problems = ModelCompatibility.problems(shipped(), c, 60_000, 10);
-    assertThat(problems).hasSize(4);
+    c.logChannels = List.of("error_excess");
+    List<String> problems = ModelCompatibility.problems(shipped(), c, 60_000, 10, MINILM);
+    assertThat(problems).hasSize(3);
     assertThat(problems.get(0)).contains("stormwatch-hybrid/2").contains(ModelManifest.FORMAT);
     assertThat(problems.get(1)).contains("already serves model_version v1");
-    assertThat(problems.get(2)).contains("metric channels [cpu_util, error_rate]");
-    assertThat(problems.get(3)).contains("log embedding all-minilm-l6-v2 (dim 384)");
+    assertThat(problems.get(2)).contains("log channels [error_excess]");
   }
 }
