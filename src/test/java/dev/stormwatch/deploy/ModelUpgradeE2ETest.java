@@ -106,7 +106,8 @@ class ModelUpgradeE2ETest {
         LocalStack.drainUntilQuiet(consumer, alerts, Duration.ofSeconds(20), Duration.ofSeconds(180));
 
         UpgradeChecks.assertNoSecondPage(alerts);
-        UpgradeChecks.assertNoColdStart(alerts, SPLIT, AUTH_END);
+        UpgradeChecks.assertNoColdStart(alerts, SPLIT, AUTH_END,
+            ROOT.resolve("datasets/demo/incidents.json"));
         UpgradeChecks.assertModelVersions(alerts, upgradeStarted, upgraded);
         UpgradeChecks.assertScoredByTheModel(stack, newJob);
 
