@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A warm-up file next to an unbounded Kafka input whose records pause for longer than the idle
- * timeout: the finished warm-up must not push event time to the end (which fired every retention
- * timer and made every later record late), neither in the first run nor after a savepoint.
+ * A warm-up file (and a feedback file) next to an unbounded Kafka input whose records pause for
+ * longer than the idle timeout: a finished file input must not push event time to the end (which
+ * fired every retention timer and made every later record late), neither in the first run nor
+ * after a savepoint, and the windows before the pause are still decided.
  */
 class WarmupIdleKafkaITCase {
   private static final Duration IDLE = Duration.ofSeconds(2);
@@ -49,6 +50,11 @@ class WarmupIdleKafkaITCase {
     TelemetryWriter writer = new TelemetryWriter(CompatScenario.START, 11);
     writer.write(warmup, 0, WARMUP_END, -1, 0, 0);
     int warmupRecords = Files.readAllLines(warmup).size();
+    // a bounded feedback file finishes (and is restored as finished): its end-of-input watermark
+    // must not take over the alert operator either
+    Path feedback = dir.resolve("feedback.jsonl");
+    Files.writeString(feedback, "{\"dedup_key\":\"no-such-alert\",\"verdict\":\"false_positive\",\"time\":\""
+        + CompatScenario.START.plusSeconds(WARMUP_END * 60L) + "\"}\n");
     Path out1 = dir.resolve("out1");
     Path out2 = dir.resolve("out2");
     String savepoint;
@@ -56,7 +62,7 @@ class WarmupIdleKafkaITCase {
       kafka.createTopic(CompatScenario.TOPIC, 1);
       StreamExecutionEnvironment env =
           StreamExecutionEnvironment.getExecutionEnvironment(CompatScenario.flinkConfig());
-      StormwatchJob.build(env, jobConfig(kafka.bootstrap(), warmup, out1));
+      StormwatchJob.build(env, jobConfig(kafka.bootstrap(), warmup, feedback, out1));
       JobClient job = env.executeAsync("warmup-idle-kafka");
       try {
         int before = produce(kafka, writer, dir, WARMUP_END, PAUSE_AT, -1);
@@ -80,7 +86,7 @@ class WarmupIdleKafkaITCase {
       Configuration conf = CompatScenario.flinkConfig();
       SavepointRestoreSettings.toConfiguration(SavepointRestoreSettings.forPath(savepoint, false), conf);
       StreamExecutionEnvironment restored = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-      StormwatchJob.build(restored, jobConfig(kafka.bootstrap(), warmup, out2));
+      StormwatchJob.build(restored, jobConfig(kafka.bootstrap(), warmup, feedback, out2));
       job = restored.executeAsync("warmup-idle-kafka-restored");
       try {
         int before = produce(kafka, writer, dir, RESUME_AT, RESTORED_PAUSE_AT, -1);
@@ -104,9 +110,10 @@ class WarmupIdleKafkaITCase {
     }
   }
 
-  private static JobConfig jobConfig(String bootstrap, Path warmup, Path out) {
+  private static JobConfig jobConfig(String bootstrap, Path warmup, Path feedback, Path out) {
     JobConfig cfg = CompatScenario.jobConfig(bootstrap, out);
     cfg.warmupFiles = new ArrayList<>(List.of(warmup.toString()));
+    cfg.feedbackFiles = new ArrayList<>(List.of(feedback.toString()));
     cfg.idleTimeout = IDLE;
     return cfg.validate();
   }
