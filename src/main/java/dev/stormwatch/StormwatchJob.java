@@ -12,14 +12,11 @@ import dev.stormwatch.sink.DeliveryOperator;
 import dev.stormwatch.sink.JsonCodec;
 import dev.stormwatch.sink.JsonLinesFileSink;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -67,15 +64,18 @@ public final class StormwatchJob {
 
     DataStream<dev.stormwatch.event.TelemetryEvent> events = null;
     DataStream<DeadLetter> deadLetters = null;
+    Duration fileRescan = FileInputs.rescanInterval(cfg);
     if (!cfg.inputFiles.isEmpty()) {
       StormwatchPipeline.Parsed p = StormwatchPipeline.parse(
-          files(env, cfg.inputFiles, Uids.FILE_SOURCE), "files", false, Uids.PARSE_FILES, cfg);
+          FileInputs.source(env, cfg.inputFiles, Uids.FILE_SOURCE, fileRescan), "files", false,
+          Uids.PARSE_FILES, cfg);
       events = p.events();
       deadLetters = p.deadLetters();
     }
     if (!cfg.warmupFiles.isEmpty()) {
       StormwatchPipeline.Parsed p = StormwatchPipeline.parse(
-          files(env, cfg.warmupFiles, Uids.WARMUP_SOURCE), "warmup", true, Uids.PARSE_WARMUP, cfg);
+          FileInputs.source(env, cfg.warmupFiles, Uids.WARMUP_SOURCE, fileRescan), "warmup", true,
+          Uids.PARSE_WARMUP, cfg);
       events = events == null ? p.events() : events.union(p.events());
       deadLetters = deadLetters == null ? p.deadLetters() : deadLetters.union(p.deadLetters());
     }
@@ -116,14 +116,5 @@ public final class StormwatchJob {
           .setParallelism(1).uid(Uids.NOTIFICATIONS_FILE).name("notifications file");
     }
     KafkaWiring.sinks(cfg, alertJson, deadJson);
-  }
-
-  private static DataStream<String> files(
-      StreamExecutionEnvironment env, List<String> paths, String uid) {
-    org.apache.flink.core.fs.Path[] p = paths.stream()
-        .map(s -> new org.apache.flink.core.fs.Path(Path.of(s).toAbsolutePath().toUri()))
-        .toArray(org.apache.flink.core.fs.Path[]::new);
-    FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat(), p).build();
-    return env.fromSource(source, WatermarkStrategy.noWatermarks(), uid).uid(uid);
   }
 }

@@ -8,6 +8,7 @@ import dev.stormwatch.detect.AsyncDetectFunction;
 import dev.stormwatch.detect.BaselineConfig;
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.detect.DetectorFactory;
+import dev.stormwatch.detect.KeepWindowsActive;
 import dev.stormwatch.event.AlertEvent;
 import dev.stormwatch.event.DeadLetter;
 import dev.stormwatch.event.TelemetryEvent;
@@ -18,6 +19,7 @@ import dev.stormwatch.window.WindowAssembly;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -86,9 +88,14 @@ public final class StormwatchPipeline {
             cfg.keyRetention.toMillis(), baselineConfig))
         .uid(Uids.WINDOWS)
         .name("assemble windows");
+    DataStream<WindowAssembly> active = windows
+        .transform("keep windows active", TypeInformation.of(WindowAssembly.class),
+            new KeepWindowsActive<WindowAssembly>())
+        .uid(Uids.KEEP_WINDOWS_ACTIVE)
+        .name("keep windows active");
     DataStream<DetectionResult> scored = AsyncDataStream
         .unorderedWait(
-            windows,
+            active,
             new AsyncDetectFunction(detector, baselineConfig, cfg.batchSize, cfg.batchMaxDelay.toMillis()),
             cfg.asyncTimeout.toMillis(), TimeUnit.MILLISECONDS, cfg.asyncCapacity)
         .uid(Uids.DETECT)

@@ -14,6 +14,7 @@ public final class Uids {
   public static final String WATERMARKS = "event-time-watermarks";
   public static final String WINDOWS = "assemble-windows";
   public static final String DETECT = "detect-async";
+  public static final String KEEP_WINDOWS_ACTIVE = "keep-windows-active";
   public static final String ALERTS = "alert-lifecycle";
   public static final String ROUTING = "route-notifications";
   public static final String DELIVERY = "deliver-alerts";

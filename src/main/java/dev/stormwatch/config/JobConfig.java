@@ -16,7 +16,7 @@ public class JobConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
   // ---- input
-  /** JSON Lines files (gzip accepted) read as a bounded source. */
+  /** JSON Lines files (gzip accepted); bounded, except next to an unbounded Kafka input (see FileInputs). */
   public List<String> inputFiles = new ArrayList<>();
   /** History files processed first: they teach baselines but never raise alerts. */
   public List<String> warmupFiles = new ArrayList<>();
