@@ -56,6 +56,15 @@ public final class AlertEpisodes {
     return events;
   }
 
+  /** The episodes of alert events produced in-process (e.g. by an offline replay), ordered by start. */
+  public static List<AlertEpisode> episodesOf(List<dev.stormwatch.event.AlertEvent> alerts) {
+    List<Event> events = new ArrayList<>(alerts.size());
+    for (dev.stormwatch.event.AlertEvent a : alerts) {
+      events.add(new Event(a.dedupKey(), a.status(), a.provider(), a.service(), Instant.parse(a.eventTime())));
+    }
+    return episodes(events);
+  }
+
   /** The episodes of {@code events}, ordered by start. */
   public static List<AlertEpisode> episodes(List<Event> events) {
     List<Event> ordered = new ArrayList<>(events);

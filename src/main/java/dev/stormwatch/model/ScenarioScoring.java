@@ -3,17 +3,14 @@ package dev.stormwatch.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stormwatch.alert.AlertPolicy;
-import dev.stormwatch.alert.AlertState;
 import dev.stormwatch.alert.WindowDecision;
-import dev.stormwatch.alert.bayes.BetaPrior;
-import dev.stormwatch.alert.bayes.KeyBelief;
-import dev.stormwatch.alert.bayes.PosteriorCalculator;
 import dev.stormwatch.config.JobConfig;
 import dev.stormwatch.detect.BaselineConfig;
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.detect.Detector;
 import dev.stormwatch.eval.AlertEpisode;
 import dev.stormwatch.eval.AlertEpisodes;
+import dev.stormwatch.eval.DecisionReplay;
 import dev.stormwatch.eval.Label;
 import dev.stormwatch.eval.ScenarioEvaluator;
 import dev.stormwatch.eval.ScenarioReport;
@@ -23,11 +20,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A labelled scenario replayed once into windows, and its scoring: a detector's results become
@@ -88,40 +81,14 @@ public final class ScenarioScoring {
   /** The alerts of scored windows; on the posterior, warm-up results teach each key's belief. */
   public static List<AlertEvent> alerts(List<DetectionResult> results, JobConfig job,
       boolean posterior) {
-    List<DetectionResult> ordered = new ArrayList<>(results);
-    ordered.sort(Comparator.comparing(DetectionResult::key)
-        .thenComparingLong((DetectionResult r) -> r.windowEnd));
     AlertPolicy policy = new AlertPolicy(job.alertThreshold, job.raiseAfter, job.resolveThreshold,
         job.resolveAfter, posterior);
-    WindowDecision decision = new WindowDecision(policy, PosteriorCalculator.defaults());
-    BetaPrior providerPrior = BetaPrior.withMean(job.priorIncidentRate, job.priorStrength);
-    Map<String, KeyBelief> beliefs = new HashMap<>();
-    Map<String, AlertState> states = new LinkedHashMap<>();
-    List<AlertEvent> alerts = new ArrayList<>();
-    for (DetectionResult r : ordered) {
-      KeyBelief b = beliefs.computeIfAbsent(
-          r.key(), k -> KeyBelief.forNewKey(providerPrior, job.priorStrength));
-      if (!r.live) {
-        decision.learnWarmup(b, r);
-        continue;
-      }
-      AlertEvent e = decision.decide(b, states.computeIfAbsent(r.key(), k -> new AlertState()), r)
-          .event();
-      if (e != null) {
-        alerts.add(e);
-      }
-    }
-    return alerts;
+    return DecisionReplay.alerts(DecisionReplay.ordered(results), job, policy);
   }
 
   /** The scenario report of an alert stream. */
   public ScenarioReport evaluate(List<AlertEvent> alerts) {
-    List<AlertEpisodes.Event> events = new ArrayList<>();
-    for (AlertEvent a : alerts) {
-      events.add(new AlertEpisodes.Event(a.dedupKey(), a.status(), a.provider(), a.service(),
-          Instant.parse(a.eventTime())));
-    }
-    List<AlertEpisode> episodes = AlertEpisodes.episodes(events);
+    List<AlertEpisode> episodes = AlertEpisodes.episodesOf(alerts);
     return new ScenarioEvaluator().evaluate(incidents, benign, episodes, liveStart, liveEnd, services);
   }
 

@@ -1,29 +1,21 @@
 package dev.stormwatch.eval.decision;
 
 import dev.stormwatch.alert.AlertPolicy;
-import dev.stormwatch.alert.AlertState;
-import dev.stormwatch.alert.WindowDecision;
-import dev.stormwatch.alert.bayes.BetaPrior;
-import dev.stormwatch.alert.bayes.KeyBelief;
-import dev.stormwatch.alert.bayes.PosteriorCalculator;
 import dev.stormwatch.config.JobConfig;
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.eval.AlertEpisodes;
+import dev.stormwatch.eval.DecisionReplay;
 import dev.stormwatch.eval.Label;
 import dev.stormwatch.eval.LivePeriod;
 import dev.stormwatch.eval.ScenarioEvaluator;
 import dev.stormwatch.eval.ScenarioReport;
 import dev.stormwatch.event.AlertEvent;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Replays one detector's scored windows through the job's per-window decision ({@link
- * WindowDecision}: Bayesian belief and alert hysteresis) at many raise thresholds, once deciding
+ * DecisionReplay}: Bayesian belief and alert hysteresis) at many raise thresholds, once deciding
  * on the raw score and once on the posterior, and scores each run on the scenario's labels.
  */
 public final class DecisionSweep {
@@ -62,41 +54,16 @@ public final class DecisionSweep {
   public List<AlertEvent> alerts(List<DetectionResult> ordered, String mode, double threshold) {
     AlertPolicy policy = new AlertPolicy(threshold, job.raiseAfter,
         Math.min(job.resolveThreshold, threshold), job.resolveAfter, POSTERIOR.equals(mode));
-    WindowDecision decision = new WindowDecision(policy, PosteriorCalculator.defaults());
-    BetaPrior providerPrior = BetaPrior.withMean(job.priorIncidentRate, job.priorStrength);
-    Map<String, KeyBelief> beliefs = new HashMap<>();
-    Map<String, AlertState> states = new HashMap<>();
-    List<AlertEvent> alerts = new ArrayList<>();
-    for (DetectionResult r : ordered) {
-      KeyBelief b = beliefs.computeIfAbsent(
-          r.key(), k -> KeyBelief.forNewKey(providerPrior, job.priorStrength));
-      if (!r.live) {
-        decision.learnWarmup(b, r);
-        continue;
-      }
-      AlertEvent event = decision.decide(b, states.computeIfAbsent(r.key(), k -> new AlertState()), r).event();
-      if (event != null) {
-        alerts.add(event);
-      }
-    }
-    return alerts;
+    return DecisionReplay.alerts(ordered, job, policy);
   }
 
   /** Results per key in event-time order, as the alert operator sees them. */
   public static List<DetectionResult> ordered(List<DetectionResult> results) {
-    List<DetectionResult> ordered = new ArrayList<>(results);
-    ordered.sort(Comparator.comparing(DetectionResult::key)
-        .thenComparingLong((DetectionResult r) -> r.windowEnd));
-    return ordered;
+    return DecisionReplay.ordered(results);
   }
 
   private OperatingPoint point(String detector, String mode, double threshold, List<AlertEvent> alerts) {
-    List<AlertEpisodes.Event> events = new ArrayList<>(alerts.size());
-    for (AlertEvent a : alerts) {
-      events.add(new AlertEpisodes.Event(
-          a.dedupKey(), a.status(), a.provider(), a.service(), Instant.parse(a.eventTime())));
-    }
-    ScenarioReport r = evaluator.evaluate(incidents, benign, AlertEpisodes.episodes(events),
+    ScenarioReport r = evaluator.evaluate(incidents, benign, AlertEpisodes.episodesOf(alerts),
         live.start(), live.end(), live.services());
     return new OperatingPoint(detector, mode, threshold, r.detected(), r.incidents(), r.falseAlarms(),
         r.benignAlerts(), r.falseAlarmsPerDayPer12Services() == null ? 0 : r.falseAlarmsPerDayPer12Services(),
