@@ -1,10 +1,7 @@
 package dev.stormwatch.compat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.stormwatch.config.JobConfig;
-import dev.stormwatch.sink.JsonCodec;
 import dev.stormwatch.testing.EmbeddedKafka;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,31 +107,5 @@ final class CompatScenario {
   static long counter(Map<String, Object> acc, String name) {
     Object v = acc.get(name);
     return v instanceof Number n ? n.longValue() : 0;
-  }
-
-  /** Parses a JSON Lines file; a missing file reads as empty. */
-  static List<JsonNode> readJsonLines(Path file) throws IOException {
-    List<JsonNode> out = new ArrayList<>();
-    if (!Files.exists(file)) {
-      return out;
-    }
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (!line.isBlank()) {
-        out.add(JsonCodec.mapper().readTree(line));
-      }
-    }
-    return out;
-  }
-
-  /** Cancels the job unless it already ended, and waits for it to end. */
-  static void cancelQuietly(JobClient job) {
-    try {
-      if (!job.getJobStatus().get(10, TimeUnit.SECONDS).isGloballyTerminalState()) {
-        job.cancel().get(30, TimeUnit.SECONDS);
-      }
-      job.getJobExecutionResult().get(30, TimeUnit.SECONDS);
-    } catch (Exception ignored) {
-      // the job is gone or already failed; the caller reports the original failure
-    }
   }
 }

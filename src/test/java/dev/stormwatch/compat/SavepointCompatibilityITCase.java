@@ -1,5 +1,6 @@
 package dev.stormwatch.compat;
 
+import dev.stormwatch.testing.JobRuns;
 import static dev.stormwatch.compat.CompatScenario.counter;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,13 +82,13 @@ class SavepointCompatibilityITCase {
             SavepointFormatType.CANONICAL).get(1, TimeUnit.MINUTES);
         job.getJobExecutionResult().get(1, TimeUnit.MINUTES);
       } finally {
-        CompatScenario.cancelQuietly(job);
+        JobRuns.cancelQuietly(job);
       }
     }
 
-    assertThat(CompatScenario.readJsonLines(out.resolve(StormwatchJob.DEAD_LETTER_FILE)))
+    assertThat(JobRuns.readJsonLines(out.resolve(StormwatchJob.DEAD_LETTER_FILE)))
         .as("dead letters (re-read offsets from before the savepoint?)").isEmpty();
-    List<JsonNode> alerts = CompatScenario.readJsonLines(out.resolve(StormwatchJob.ALERTS_FILE));
+    List<JsonNode> alerts = JobRuns.readJsonLines(out.resolve(StormwatchJob.ALERTS_FILE));
     List<String> payments = events(alerts, "payments");
     assertThat(payments).as("payments' alert events after the restore")
         .containsExactly("resolved " + dedupKey);

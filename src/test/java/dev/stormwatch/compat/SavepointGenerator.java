@@ -1,5 +1,6 @@
 package dev.stormwatch.compat;
 
+import dev.stormwatch.testing.JobRuns;
 import static dev.stormwatch.compat.CompatScenario.counter;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,7 +69,7 @@ public final class SavepointGenerator {
             SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
         job.getJobExecutionResult().get(1, TimeUnit.MINUTES);
       } finally {
-        CompatScenario.cancelQuietly(job);
+        JobRuns.cancelQuietly(job);
       }
       String dedupKey = firingPaymentsKey(out.resolve(StormwatchJob.ALERTS_FILE));
       install(Path.of(URI.create(savepoint)), target, records, dedupKey);
@@ -78,7 +79,7 @@ public final class SavepointGenerator {
   /** The dedup key of payments' alert; fails unless it is firing and unresolved at the savepoint. */
   private static String firingPaymentsKey(Path alertsFile) throws IOException {
     String payments = TelemetryWriter.SERVICES[CompatScenario.PAYMENTS][2];
-    List<JsonNode> alerts = CompatScenario.readJsonLines(alertsFile).stream()
+    List<JsonNode> alerts = JobRuns.readJsonLines(alertsFile).stream()
         .filter(a -> a.get("service").asText().equals(payments)).toList();
     if (alerts.isEmpty() || !alerts.get(alerts.size() - 1).get("status").asText().equals("firing")) {
       throw new IllegalStateException("payments' alert is not firing at the savepoint: " + alerts);

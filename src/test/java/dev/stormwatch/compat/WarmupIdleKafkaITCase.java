@@ -1,5 +1,6 @@
 package dev.stormwatch.compat;
 
+import dev.stormwatch.testing.JobRuns;
 import static dev.stormwatch.compat.CompatScenario.counter;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,7 +80,7 @@ class WarmupIdleKafkaITCase {
             SavepointFormatType.CANONICAL).get(1, TimeUnit.MINUTES);
         job.getJobExecutionResult().get(1, TimeUnit.MINUTES);
       } finally {
-        CompatScenario.cancelQuietly(job);
+        JobRuns.cancelQuietly(job);
       }
       assertFiringDuring(out1, PAUSE_AT + 20, PAUSE_AT + 26);
 
@@ -104,7 +105,7 @@ class WarmupIdleKafkaITCase {
             SavepointFormatType.CANONICAL).get(1, TimeUnit.MINUTES);
         job.getJobExecutionResult().get(1, TimeUnit.MINUTES);
       } finally {
-        CompatScenario.cancelQuietly(job);
+        JobRuns.cancelQuietly(job);
       }
       assertFiringDuring(out2, RESTORED_PAUSE_AT + 20, RESTORED_PAUSE_AT + 26);
     }
@@ -135,7 +136,7 @@ class WarmupIdleKafkaITCase {
   }
 
   private static void assertFiringDuring(Path out, int fromMinute, int toMinute) throws Exception {
-    List<JsonNode> firing = CompatScenario.readJsonLines(out.resolve(StormwatchJob.ALERTS_FILE)).stream()
+    List<JsonNode> firing = JobRuns.readJsonLines(out.resolve(StormwatchJob.ALERTS_FILE)).stream()
         .filter(a -> a.get("status").asText().equals("firing")).toList();
     assertThat(firing).as("firing alerts in %s", out).hasSize(1);
     assertThat(firing.get(0).get("service").asText()).isEqualTo("payments");

@@ -1,5 +1,6 @@
 package dev.stormwatch.sink;
 
+import dev.stormwatch.testing.JobRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,10 +61,10 @@ class DeliverySavepointITCase {
             SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
         job.getJobExecutionResult().get(1, TimeUnit.MINUTES);
       } finally {
-        cancelQuietly(job);
+        JobRuns.cancelQuietly(job);
       }
       assertThat(pd.events()).hasSize(1);
-      int alertsBefore = jsonLines(dir.resolve("out-1/alerts.jsonl")).size();
+      int alertsBefore = JobRuns.readJsonLines(dir.resolve("out-1/alerts.jsonl")).size();
       assertThat(alertsBefore).as("alert events before the savepoint").isGreaterThan(2);
 
       pd.recover();
@@ -87,7 +88,7 @@ class DeliverySavepointITCase {
           }
         }
       } finally {
-        cancelQuietly(resumed);
+        JobRuns.cancelQuietly(resumed);
       }
       assertThat(paged(pd)).isEqualTo(expected);
       long firing = expected.values().stream().flatMap(List::stream).filter(a -> a.equals("trigger")).count();
@@ -100,8 +101,8 @@ class DeliverySavepointITCase {
   }
 
   private static Map<String, List<String>> expected(Path dir) throws Exception {
-    List<JsonNode> alerts = new ArrayList<>(jsonLines(dir.resolve("out-1/alerts.jsonl")));
-    alerts.addAll(jsonLines(dir.resolve("out-2/alerts.jsonl")));
+    List<JsonNode> alerts = new ArrayList<>(JobRuns.readJsonLines(dir.resolve("out-1/alerts.jsonl")));
+    alerts.addAll(JobRuns.readJsonLines(dir.resolve("out-2/alerts.jsonl")));
     Map<String, List<String>> expected = new LinkedHashMap<>();
     for (JsonNode a : alerts) {
       expected.computeIfAbsent(a.get("dedup_key").asText(), k -> new ArrayList<>())
@@ -157,28 +158,5 @@ class DeliverySavepointITCase {
     c.setString("taskmanager.bind-host", "127.0.0.1");
     c.setString("taskmanager.host", "127.0.0.1");
     return c;
-  }
-
-  private static void cancelQuietly(JobClient job) {
-    try {
-      if (!job.getJobStatus().get(10, TimeUnit.SECONDS).isGloballyTerminalState()) {
-        job.cancel().get(30, TimeUnit.SECONDS);
-      }
-    } catch (Exception ignored) {
-      // already gone; the test reports the original failure
-    }
-  }
-
-  private static List<JsonNode> jsonLines(Path file) throws Exception {
-    List<JsonNode> out = new ArrayList<>();
-    if (!Files.exists(file)) {
-      return out;
-    }
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (!line.isBlank()) {
-        out.add(JsonCodec.mapper().readTree(line));
-      }
-    }
-    return out;
   }
 }
