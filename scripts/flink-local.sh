@@ -10,6 +10,7 @@
 #      FLINK_LOCAL_DIR (out/flink: conf, log, pids, checkpoints, savepoints; the jars always live in
 #      out/flink/lib), FLINK_JAVA_OPTS (extra JVM options for both processes).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/processes.sh"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CLUSTER_POMS="$ROOT/scripts/cluster"
@@ -41,25 +42,10 @@ MODULE_OPTS=(--add-exports=java.base/sun.net.util=ALL-UNNAMED
 log() { echo "[flink-local] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-# Prints the pid in $1 if that process is alive and runs class $2 (stale pid files are removed).
-running_pid() {
-  local file="$1" class="$2" pid
-  [[ -f "$file" ]] || return 0
-  pid="$(cat "$file")"
-  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null \
-      && ps -p "$pid" -o args= 2>/dev/null | grep -qF "$class"; then
-    echo "$pid"
-  else
-    rm -f "$file"
-  fi
-}
-
 # REST port of the running cluster, from the config it was started with.
 running_rest_port() {
   sed -n 's/^rest.port: *\([0-9]*\)$/\1/p' "$CONF/config.yaml" 2>/dev/null || true
 }
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # Copies the jars of POM $1 into $2 unless $2 is complete and newer than the POM.
 resolve_jars() {
@@ -151,8 +137,8 @@ cluster_ready() {
 
 cmd_start() {
   local jm tm
-  jm="$(running_pid "$JM_PID_FILE" "$JM_CLASS")"
-  tm="$(running_pid "$TM_PID_FILE" "$TM_CLASS")"
+  jm="$(running_pid_of "$JM_PID_FILE" "$JM_CLASS")"
+  tm="$(running_pid_of "$TM_PID_FILE" "$TM_CLASS")"
   if [[ -n "$jm" && -n "$tm" ]]; then
     echo "Flink cluster already running: web UI http://127.0.0.1:$(running_rest_port)" \
       "(jobmanager pid $jm, taskmanager pid $tm)"
@@ -194,9 +180,9 @@ taskmanager_registered() {
 
 cmd_start_taskmanager() {
   local jm tm id
-  jm="$(running_pid "$JM_PID_FILE" "$JM_CLASS")"
+  jm="$(running_pid_of "$JM_PID_FILE" "$JM_CLASS")"
   [[ -n "$jm" ]] || die "no running jobmanager in $DIR; use start"
-  tm="$(running_pid "$TM_PID_FILE" "$TM_CLASS")"
+  tm="$(running_pid_of "$TM_PID_FILE" "$TM_CLASS")"
   [[ -z "$tm" ]] || die "a taskmanager already runs (pid $tm)"
   REST_PORT="$(running_rest_port)"
   id="taskmanager-$(date +%s)-$RANDOM"
@@ -220,7 +206,7 @@ cmd_start_taskmanager() {
 # Sends TERM to the pid in file $1 (class $2), waits up to 30 s, then KILL.
 stop_process() {
   local name="$1" file="$2" class="$3" pid i
-  pid="$(running_pid "$file" "$class")"
+  pid="$(running_pid_of "$file" "$class")"
   [[ -n "$pid" ]] || return 0
   kill -TERM "$pid" 2>/dev/null || true
   for ((i = 0; i < 60; i++)); do
@@ -238,8 +224,8 @@ stop_process() {
 
 cmd_stop() {
   local jm tm
-  jm="$(running_pid "$JM_PID_FILE" "$JM_CLASS")"
-  tm="$(running_pid "$TM_PID_FILE" "$TM_CLASS")"
+  jm="$(running_pid_of "$JM_PID_FILE" "$JM_CLASS")"
+  tm="$(running_pid_of "$TM_PID_FILE" "$TM_CLASS")"
   if [[ -z "$jm$tm" ]]; then
     echo "Flink cluster not running"
     return 0
@@ -251,8 +237,8 @@ cmd_stop() {
 
 cmd_status() {
   local jm tm
-  jm="$(running_pid "$JM_PID_FILE" "$JM_CLASS")"
-  tm="$(running_pid "$TM_PID_FILE" "$TM_CLASS")"
+  jm="$(running_pid_of "$JM_PID_FILE" "$JM_CLASS")"
+  tm="$(running_pid_of "$TM_PID_FILE" "$TM_CLASS")"
   if [[ -n "$jm" && -n "$tm" ]]; then
     echo "Flink cluster running: web UI http://127.0.0.1:$(running_rest_port)" \
       "(jobmanager pid $jm, taskmanager pid $tm)"

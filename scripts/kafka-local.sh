@@ -6,6 +6,7 @@
 #      KAFKA_LOCAL_DIR, so that a second broker (e.g. of a test) does not touch the first; the jars
 #      always live in out/kafka/lib.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/processes.sh"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 KAFKA_DIR="$ROOT/scripts/kafka"
@@ -23,24 +24,12 @@ log() { echo "[kafka-local] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 # Prints the pid of our running broker, or nothing (stale pid files are removed).
-running_pid() {
-  [[ -f "$PID_FILE" ]] || return 0
-  local pid
-  pid="$(cat "$PID_FILE")"
-  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null \
-      && ps -p "$pid" -o args= 2>/dev/null | grep -q 'kafka\.Kafka'; then
-    echo "$pid"
-  else
-    rm -f "$PID_FILE"
-  fi
-}
+running_pid() { running_pid_of "$PID_FILE" kafka.Kafka; }
 
 # Port of the running broker, from the config it was started with.
 running_port() {
   sed -n 's#^listeners=PLAINTEXT://127.0.0.1:\([0-9]*\),.*#\1#p' "$CONF" 2>/dev/null || true
 }
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 ensure_jars() {
   if [[ -f "$LIB/.complete" ]]; then
