@@ -24,7 +24,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * finishes: after its last record the event-time assigner's idleness marks it idle, so it neither
  * holds the live input back nor pushes event time past it.
  */
-final class FileInputs {
+public final class FileInputs {
   /** The slowest rescan of continuously monitored paths (the first scan also waits this long). */
   static final Duration MAX_RESCAN = Duration.ofSeconds(1);
 
@@ -50,7 +50,7 @@ final class FileInputs {
    * monitoring the paths every {@code rescan} (each file is read once; its path is remembered in
    * the source's checkpointed state, so a restore does not read it again).
    */
-  static DataStream<String> source(
+  public static DataStream<String> source(
       StreamExecutionEnvironment env, List<String> paths, String uid, Duration rescan) {
     org.apache.flink.core.fs.Path[] p = paths.stream()
         .map(s -> new org.apache.flink.core.fs.Path(Path.of(s).toAbsolutePath().toUri()))

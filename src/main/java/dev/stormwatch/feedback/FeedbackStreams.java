@@ -1,5 +1,6 @@
 package dev.stormwatch.feedback;
 
+import dev.stormwatch.FileInputs;
 import dev.stormwatch.StormwatchPipeline;
 import dev.stormwatch.Uids;
 import dev.stormwatch.config.JobConfig;
@@ -7,12 +8,8 @@ import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.event.DeadLetter;
 import dev.stormwatch.source.EventTimes;
 import dev.stormwatch.source.KafkaInput;
-import java.nio.file.Path;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -46,7 +43,7 @@ public final class FeedbackStreams {
     DataStream<Feedback> feedback = null;
     DataStream<DeadLetter> dead = null;
     if (!cfg.feedbackFiles.isEmpty()) {
-      SingleOutputStreamOperator<Feedback> parsed = files(env, cfg.feedbackFiles)
+      SingleOutputStreamOperator<Feedback> parsed = FileInputs.source(env, cfg.feedbackFiles, Uids.FEEDBACK_FILE_SOURCE, null)
           .process(new ParseFeedback("feedback files"))
           .uid(Uids.FEEDBACK_PARSE_FILES)
           .name("parse feedback files");
@@ -81,14 +78,5 @@ public final class FeedbackStreams {
         .uid(Uids.FEEDBACK_DIRECTORY)
         .name("resolve feedback dedup keys");
     return new Wired(updates, dead.union(updates.getSideOutput(KeyDirectory.UNKNOWN)));
-  }
-
-  private static DataStream<String> files(StreamExecutionEnvironment env, List<String> paths) {
-    org.apache.flink.core.fs.Path[] p = paths.stream()
-        .map(s -> new org.apache.flink.core.fs.Path(Path.of(s).toAbsolutePath().toUri()))
-        .toArray(org.apache.flink.core.fs.Path[]::new);
-    return env.fromSource(FileSource.forRecordStreamFormat(new TextLineInputFormat(), p).build(),
-            WatermarkStrategy.noWatermarks(), "feedback files")
-        .uid(Uids.FEEDBACK_FILE_SOURCE);
   }
 }
