@@ -29,6 +29,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * with {@code --progress} prints progress and each alert as it is raised.
  */
 public final class DetectCommand {
+  /** Detector of a run without {@code --config} or {@code --detector}. */
+  static final String DEFAULT_DETECTOR = "hybrid-confirmed";
+  /** Model artifact of that default, relative to the repository root. */
+  static final String DEFAULT_MODEL = "models/hybrid/v3";
+
   private DetectCommand() {}
 
   public static void main(String[] args) throws Exception {
@@ -47,7 +52,7 @@ public final class DetectCommand {
     }
     JobConfig cfg;
     try {
-      cfg = ConfigLoader.fromArgs(jobArgs.toArray(new String[0])).validate();
+      cfg = ConfigLoader.fromArgs(withDefaultDetector(jobArgs, home()).toArray(new String[0])).validate();
     } catch (IllegalArgumentException e) {
       System.err.println("stormwatch: " + e.getMessage());
       System.exit(2);
@@ -61,6 +66,21 @@ public final class DetectCommand {
       e.printStackTrace(System.err);
       System.exit(1);
     }
+  }
+
+  /**
+   * The command's own default detector: without {@code --config} or {@code --detector}, the shipped
+   * hybrid model confirmed by the baseline ({@code hybrid-confirmed}, {@link #DEFAULT_MODEL} under
+   * the repository root); otherwise the arguments unchanged.
+   */
+  static List<String> withDefaultDetector(List<String> args, String home) {
+    if (args.contains("--config") || args.contains("--detector")) {
+      return args;
+    }
+    List<String> out = new ArrayList<>(List.of("--detector", DEFAULT_DETECTOR, "--model",
+        Path.of(home).resolve(DEFAULT_MODEL).toString()));
+    out.addAll(args);
+    return out;
   }
 
   /** Runs the job to completion (or until interrupted, for unbounded Kafka input). */
@@ -123,6 +143,11 @@ public final class DetectCommand {
     return s;
   }
 
+  /** The repository root: {@code -Dstormwatch.home}, {@code STORMWATCH_HOME}, or the working directory. */
+  static String home() {
+    return System.getProperty("stormwatch.home", System.getenv().getOrDefault("STORMWATCH_HOME", "."));
+  }
+
   static long count(Map<String, Object> acc, String name) {
     Object v = acc.get(name);
     return v instanceof Number n ? n.longValue() : 0L;
@@ -133,8 +158,7 @@ public final class DetectCommand {
    * directory and a free REST port.
    */
   static Configuration flinkConfig() {
-    String home = System.getProperty("stormwatch.home", System.getenv().getOrDefault("STORMWATCH_HOME", "."));
-    File confDir = new File(home, "flink-conf");
+    File confDir = new File(home(), "flink-conf");
     Configuration conf = confDir.isDirectory()
         ? GlobalConfiguration.loadConfiguration(confDir.getAbsolutePath()) : new Configuration();
     // the embedded cluster's REST endpoint takes any free port, so it never clashes with a
@@ -142,7 +166,7 @@ public final class DetectCommand {
     conf.set(RestOptions.BIND_PORT, "0");
     if (!conf.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
       conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-          new File(home, "out/checkpoints").getAbsoluteFile().toURI().toString());
+          new File(home(), "out/checkpoints").getAbsoluteFile().toURI().toString());
     }
     return conf;
   }

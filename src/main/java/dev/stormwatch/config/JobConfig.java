@@ -59,10 +59,10 @@ public class JobConfig implements Serializable {
   public Duration keyRetention = Duration.ofDays(7);
 
   // ---- detection
-  /** {@code baseline} or {@code hybrid}. */
+  /** {@code baseline}, {@code hybrid} or {@code hybrid-confirmed} (see {@link dev.stormwatch.detect.Detectors}). */
   public String detector = "baseline";
   /** Model artifact directory of the hybrid detector. */
-  public String modelDir = "models/hybrid/v1";
+  public String modelDir = "models/hybrid/v3";
   /**
    * Where the model runs: {@code auto} (the first GPU when its runtime loads, else the CPU with one
    * INFO line), {@code cpu} or {@code cuda:N} (fails the detector's start when unusable).
@@ -147,7 +147,12 @@ public class JobConfig implements Serializable {
 
   /** True when alert thresholds apply to the Bayesian posterior (see {@link #decideOn}). */
   public boolean decidesOnPosterior() {
-    return decideOn.equals("posterior") || (decideOn.equals("auto") && !detector.equals("hybrid"));
+    return decideOn.equals("posterior") || (decideOn.equals("auto") && !usesModel());
+  }
+
+  /** True when the detector serves the model artifact at {@link #modelDir}. */
+  public boolean usesModel() {
+    return dev.stormwatch.detect.Detectors.usesModel(detector);
   }
 
   /** The parsed {@link #device}. */

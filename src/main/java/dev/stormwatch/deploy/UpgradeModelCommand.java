@@ -85,9 +85,9 @@ public final class UpgradeModelCommand {
     }
     Resubmission how = resubmission();
     JobConfig cfg = ConfigLoader.fromArgs(how.job.args().toArray(String[]::new)).validate();
-    if (!cfg.detector.equals("hybrid")) {
+    if (!cfg.usesModel()) {
       throw new IOException("job " + o.job + " runs the " + cfg.detector + " detector; --model"
-          + " applies to the hybrid detector (--detector hybrid)");
+          + " applies to the hybrid detectors (--detector hybrid or hybrid-confirmed)");
     }
     Path currentDir = Cli.resolve(cfg.modelDir).toAbsolutePath().normalize();
     Path newDir = Cli.resolve(o.model).toAbsolutePath().normalize();

@@ -7,13 +7,20 @@ import java.util.List;
 /** Resolves a detector name from the configuration to a serializable factory. */
 public final class Detectors {
   /** Detector names the job can serve. */
-  public static final List<String> NAMES = List.of("baseline", "hybrid");
+  public static final List<String> NAMES = List.of("baseline", "hybrid", "hybrid-confirmed");
 
   private Detectors() {}
 
+  /** True for the detectors that serve a hybrid model artifact. */
+  public static boolean usesModel(String name) {
+    return name.equals("hybrid") || name.equals("hybrid-confirmed");
+  }
+
   /**
-   * @param name {@code baseline}, or {@code hybrid} (the paper's model, loaded from {@code modelDir}
-   *     on each subtask; refused when it cannot serve windows of this step and length)
+   * @param name {@code baseline}; {@code hybrid} (the paper's model, loaded from {@code modelDir}
+   *     on each subtask; refused when it cannot serve windows of this step and length); or {@code
+   *     hybrid-confirmed} (the hybrid model, each window confirmed by the baseline: {@link
+   *     ConfirmingDetector})
    */
   public static DetectorFactory factory(String name, String modelDir, BaselineConfig baselineConfig) {
     return factory(name, modelDir, InferenceDevice.AUTO, baselineConfig);
@@ -28,6 +35,10 @@ public final class Detectors {
       case "hybrid":
         return HybridDetector.factory(
             modelDir, baselineConfig.stepMillis, baselineConfig.windowSteps, device);
+      case "hybrid-confirmed":
+        DetectorFactory hybrid = HybridDetector.factory(
+            modelDir, baselineConfig.stepMillis, baselineConfig.windowSteps, device);
+        return () -> new ConfirmingDetector(hybrid.create(), new BaselineDetector(baselineConfig));
       default:
         throw new IllegalArgumentException(
             "unknown detector '" + name + "'; available: " + String.join(", ", NAMES));

@@ -29,6 +29,8 @@ import java.util.Random;
  */
 public final class HybridTrainer {
   private static final int CALIBRATION_EXAMPLES = 4000;
+  /** Each gradient element is clipped to this magnitude before the Adam step. */
+  static final float GRADIENT_CLIP = 1f;
 
   private final TrainingOptions options;
   private final List<Double> epochLosses = new ArrayList<>();
@@ -59,7 +61,8 @@ public final class HybridTrainer {
       DefaultTrainingConfig config = new DefaultTrainingConfig(
           options.architecture().rbfHead() ? new HingeLoss() : new LogisticLoss())
           .optOptimizer(Adam.builder()
-              .optLearningRateTracker(Tracker.fixed((float) options.learningRate())).build());
+              .optLearningRateTracker(Tracker.fixed((float) options.learningRate()))
+              .optClipGrad(GRADIENT_CLIP).build());
       long trainable;
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(HybridModel.inputShapes(dims, options.batchSize()));
@@ -115,7 +118,13 @@ public final class HybridTrainer {
           NDList out = trainer.forward(in);
           NDArray loss = trainer.getLoss().evaluate(new NDList(labels), out);
           gc.backward(loss);
-          sum += loss.getFloat();
+          float value = loss.getFloat();
+          if (!Float.isFinite(value)) {
+            throw new IllegalStateException("training diverged: loss " + value + " in epoch "
+                + (epochLosses.size() + 1) + ", batch " + (batches + 1) + "; try another --seed"
+                + " or fewer --epochs");
+          }
+          sum += value;
         }
         trainer.step();
       }

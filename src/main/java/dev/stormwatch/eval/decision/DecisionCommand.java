@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stormwatch.config.ConfigLoader;
 import dev.stormwatch.config.JobConfig;
 import dev.stormwatch.detect.BaselineDetector;
+import dev.stormwatch.detect.ConfirmingDetector;
 import dev.stormwatch.detect.Detector;
 import dev.stormwatch.eval.Label;
 import dev.stormwatch.eval.LivePeriod;
@@ -126,7 +127,11 @@ public final class DecisionCommand {
       case "baseline" -> new BaselineDetector(alerting.baselineConfig());
       case "rcf" -> new RcfKeyDetector(RcfKeySettings.defaults().withScoreAtThreshold(job.alertThreshold));
       case "hybrid" -> HybridDetector.open(model, job.windowSlide.toMillis(), job.windowSteps());
-      default -> throw new IllegalArgumentException("unknown detector " + name + " (baseline, rcf, hybrid)");
+      case "hybrid-confirmed" -> new ConfirmingDetector(
+          HybridDetector.open(model, job.windowSlide.toMillis(), job.windowSteps()),
+          new BaselineDetector(alerting.baselineConfig()));
+      default -> throw new IllegalArgumentException(
+          "unknown detector " + name + " (baseline, rcf, hybrid, hybrid-confirmed)");
     };
   }
 
