@@ -49,13 +49,6 @@ public record HybridNabSettings(
     return new HybridNabSettings(10, 30, 2, 0.02, 3, 32, 3e-3, 0.5, 0.25, 0.1, 7, 10);
   }
 
-  /** A copy with another number of epochs. */
-  public HybridNabSettings withEpochs(int n) {
-    return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, n,
-        batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed,
-        onsetMemorySteps);
-  }
-
   /** A copy with another onset memory (0: raw scores). */
   public HybridNabSettings withOnsetMemorySteps(double steps) {
     return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,

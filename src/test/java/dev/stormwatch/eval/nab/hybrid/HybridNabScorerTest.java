@@ -84,7 +84,8 @@ class HybridNabScorerTest {
   }
 
   @Test
-  void isRegisteredAsANabDetector() {
+  void isRegisteredAsANabDetectorWithItsRawVariant() {
     assertThat(NabDetectors.isRegistered(HybridNabPlugin.NAME)).isTrue();
+    assertThat(NabDetectors.isRegistered(HybridRawNabPlugin.NAME)).isTrue();
   }
 }
