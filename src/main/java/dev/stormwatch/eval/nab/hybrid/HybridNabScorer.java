@@ -1,0 +1,116 @@
+package dev.stormwatch.eval.nab.hybrid;
+
+import dev.stormwatch.eval.nab.NabScorer;
+import dev.stormwatch.eval.nab.SeriesContext;
+import dev.stormwatch.eval.nab.StreamingScorer;
+import dev.stormwatch.window.WindowAssembly;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code hybrid} detector on one NAB file: buffers the probationary rows (scored 0, as NAB
+ * ignores them), then takes the series' step as the median gap between them, replays them into
+ * baseline-annotated windows, trains a per-file hybrid model on those windows ({@link
+ * ProbationTrainer}) and scores every following row with the window ending at it. The score is the
+ * model's calibrated probability, onset-weighted like the baseline's series scorer: times (1 - the
+ * EWMA of the previous raw scores), so a lasting change scores highest when it starts.
+ */
+public final class HybridNabScorer implements StreamingScorer {
+  private final SeriesContext context;
+  private final HybridNabSettings settings;
+  private final PrintStream progress;
+  private final int probation;
+  private final long[] times;
+  private final double[] values;
+  private final double onsetAlpha;
+  private int seen;
+  private SeriesWindows windows;
+  private ProbationTrainer.Trained trained;
+  private double recentRawScore;
+  private long scoringStarted;
+
+  /** A scorer for the file of {@code context}; one progress line per file goes to {@code progress}. */
+  public HybridNabScorer(SeriesContext context, HybridNabSettings settings, PrintStream progress) {
+    this.context = context;
+    this.settings = settings;
+    this.progress = progress;
+    this.probation = Math.max(1, NabScorer.probationaryLength(context.rows()));
+    this.times = new long[probation];
+    this.values = new double[probation];
+    this.onsetAlpha = settings.onsetMemorySteps() > 0 ? 1.0 / settings.onsetMemorySteps() : 0;
+  }
+
+  @Override
+  public double next(long timeMillis, double value) {
+    int row = seen++;
+    double score = 0.0;
+    if (row < probation) {
+      times[row] = timeMillis;
+      values[row] = value;
+      if (row == probation - 1) {
+        trainOnProbation();
+      }
+    } else if (trained != null) {
+      score = score(windows.next(timeMillis, value));
+    }
+    if (seen == context.rows()) {
+      finish();
+    }
+    return score;
+  }
+
+  private void trainOnProbation() {
+    long step = medianGap();
+    windows = new SeriesWindows(settings.baselineConfig(step));
+    List<WindowAssembly> replayed = new ArrayList<>(probation);
+    for (int i = 0; i < probation; i++) {
+      WindowAssembly w = windows.next(times[i], values[i]);
+      if (w != null) {
+        replayed.add(w);
+      }
+    }
+    trained = ProbationTrainer.train(replayed, step, settings);
+    scoringStarted = System.nanoTime();
+  }
+
+  private double score(WindowAssembly w) {
+    if (w == null) {
+      return 0.0;
+    }
+    double raw = trained.detector().score(w).score;
+    double weighted = raw * (1 - recentRawScore);
+    recentRawScore += onsetAlpha * (raw - recentRawScore);
+    return Math.max(0.0, Math.min(1.0, weighted));
+  }
+
+  /** The median gap between the probationary rows, at least one second. */
+  private long medianGap() {
+    if (probation < 2) {
+      return 60_000L;
+    }
+    long[] gaps = new long[probation - 1];
+    for (int i = 1; i < probation; i++) {
+      gaps[i - 1] = Math.max(1_000L, times[i] - times[i - 1]);
+    }
+    Arrays.sort(gaps);
+    return gaps[gaps.length / 2];
+  }
+
+  private void finish() {
+    if (trained == null) {
+      progress.printf(Locale.ROOT, "hybrid %s: %d rows, probation %d: too few examples to train;"
+          + " scored 0%n", context.relativePath(), context.rows(), probation);
+      return;
+    }
+    trained.detector().close();
+    progress.printf(Locale.ROOT, "hybrid %s: %d rows, step %d s, trained on %d probationary"
+        + " windows (%d examples, %d injected, %d benign, holdout AUC %.3f) in %.1f s, scored %d"
+        + " rows in %.1f s%n", context.relativePath(), context.rows(), windows.stepMillis() / 1000,
+        trained.windows(), trained.examples(), trained.injected(), trained.benign(),
+        trained.holdoutAuc(), trained.seconds(), context.rows() - probation,
+        (System.nanoTime() - scoringStarted) / 1e9);
+  }
+}

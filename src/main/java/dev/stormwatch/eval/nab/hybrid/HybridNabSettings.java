@@ -1,0 +1,80 @@
+package dev.stormwatch.eval.nab.hybrid;
+
+import dev.stormwatch.detect.BaselineConfig;
+import dev.stormwatch.detect.BaselineSeriesScorer;
+import dev.stormwatch.model.Architecture;
+import dev.stormwatch.model.TrainingOptions;
+
+/**
+ * The settings of the {@code hybrid} NAB detector, the same for every file: how a univariate
+ * series becomes baseline-annotated windows and how the per-file telemetry-only model is trained
+ * on its probationary period.
+ *
+ * @param windowSteps steps per window (the job's 10; one value per step)
+ * @param maturitySamples values a baseline must have learned before its z-scores are features
+ *     (both {@code metricMatureSamples} and {@code minBaselineSamples})
+ * @param hourBucketDays an hour-of-day bucket takes over from the global one after the samples
+ *     this many days give it at the series' step (clamped to 2..30 samples)
+ * @param ewmaAlpha baseline adaptation per sample (the series defaults' 2 %)
+ * @param epochs training passes over the probationary examples
+ * @param batchSize examples per step
+ * @param learningRate Adam learning rate
+ * @param injectFraction share of normal windows that also yield a synthetic anomaly
+ * @param benignFraction share of normal windows that also yield a benign change
+ * @param holdoutFraction newest share of the probationary windows held out (AUC in the progress line)
+ * @param seed seeds the engine, the injections and the shuffling (deterministic per file)
+ * @param onsetMemorySteps memory of the onset weighting of the scores (0: raw model scores)
+ */
+public record HybridNabSettings(
+    int windowSteps, int maturitySamples, double hourBucketDays, double ewmaAlpha, int epochs,
+    int batchSize, double learningRate, double injectFraction, double benignFraction,
+    double holdoutFraction, long seed, double onsetMemorySteps) {
+  /** Normalised features are clipped to +-this many baseline scales (as in the job). */
+  static final double CLIP = 8.0;
+  private static final long HOUR_MILLIS = 3_600_000L;
+
+  public HybridNabSettings {
+    if (windowSteps < 7 || maturitySamples < 2 || !(hourBucketDays > 0) || epochs < 1
+        || onsetMemorySteps < 0 || (onsetMemorySteps > 0 && onsetMemorySteps < 1)) {
+      throw new IllegalArgumentException("invalid hybrid NAB settings");
+    }
+  }
+
+  /**
+   * The defaults: 10-step windows, baselines used after 30 values, hour-of-day buckets mature after
+   * 2 days of data, 3 epochs of batch 32 at 3e-3, half the windows injected, a quarter benign, 10 %
+   * held out, seed 7, scores onset-weighted over 10 steps.
+   */
+  public static HybridNabSettings defaults() {
+    return new HybridNabSettings(10, 30, 2, 0.02, 3, 32, 3e-3, 0.5, 0.25, 0.1, 7, 10);
+  }
+
+  /** A copy with another onset memory (0: raw scores). */
+  public HybridNabSettings withOnsetMemorySteps(double steps) {
+    return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
+        batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed, steps);
+  }
+
+  /** The baseline of a series sampled every {@code stepMillis}: the series defaults, these maturities. */
+  public BaselineConfig baselineConfig(long stepMillis) {
+    return BaselineSeriesScorer.seriesDefaults().toBuilder()
+        .stepMillis(stepMillis)
+        .windowSteps(windowSteps)
+        .ewmaAlpha(ewmaAlpha)
+        .metricMatureSamples(maturitySamples)
+        .hourMatureSamples(hourMatureSamples(stepMillis))
+        .build();
+  }
+
+  /** Samples an hour-of-day bucket receives in {@code hourBucketDays} at this step, in 2..30. */
+  int hourMatureSamples(long stepMillis) {
+    double perHour = Math.max(1.0, (double) HOUR_MILLIS / stepMillis);
+    return (int) Math.max(2, Math.min(30, Math.round(hourBucketDays * perHour)));
+  }
+
+  /** Telemetry-only training options (one metric channel, log branch off, full architecture). */
+  public TrainingOptions trainingOptions() {
+    return new TrainingOptions("nab", seed, epochs, batchSize, learningRate, 1, holdoutFraction,
+        injectFraction, CLIP, maturitySamples, benignFraction, 0, Architecture.FULL);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.stormwatch.eval.nab.hybrid;
+
+import dev.stormwatch.detect.BaselineConfig;
+import dev.stormwatch.detect.DetectionResult;
+import dev.stormwatch.detect.Detector;
+import dev.stormwatch.detect.OfflineDetection;
+import dev.stormwatch.event.TelemetryEvent;
+import dev.stormwatch.window.WindowAssembly;
+
+/**
+ * Turns a univariate series into baseline-annotated windows, one value per step: each value fills
+ * its own step, which is closed at once, and {@link #next} returns the window ending with it (as
+ * {@link dev.stormwatch.detect.BaselineSeriesScorer} does for the baseline). The baseline keeps
+ * learning from every value, so the expectations follow the series.
+ */
+final class SeriesWindows {
+  /** The metric name the series' values are reported under. */
+  static final String METRIC = dev.stormwatch.detect.BaselineSeriesScorer.METRIC;
+
+  private static final String[] NAMES = {METRIC};
+
+  private final long stepMillis;
+  private final OfflineDetection run;
+  private final Capture capture = new Capture();
+  private long lastStep = Long.MIN_VALUE;
+
+  SeriesWindows(BaselineConfig cfg) {
+    this.stepMillis = cfg.stepMillis;
+    this.run = new OfflineDetection(cfg, capture);
+  }
+
+  /** The step (sampling interval) of the windows. */
+  long stepMillis() {
+    return stepMillis;
+  }
+
+  /**
+   * Feeds the next value and returns the annotated window ending with its step, or null for a
+   * non-finite value. A value whose step is already taken (irregular sampling) moves to the next.
+   */
+  WindowAssembly next(long timeMillis, double value) {
+    if (!Double.isFinite(value)) {
+      return null;
+    }
+    long step = Math.floorDiv(timeMillis, stepMillis) * stepMillis;
+    if (lastStep != Long.MIN_VALUE && step <= lastStep) {
+      step = lastStep + stepMillis;
+    }
+    lastStep = step;
+    capture.latest = null;
+    run.accept(TelemetryEvent.metric(step, "nab", "", "series", "", NAMES, new double[] {value}));
+    run.advanceTo(step + stepMillis);
+    return capture.latest;
+  }
+
+  /** Keeps the latest window it is shown; scores nothing. */
+  private static final class Capture implements Detector {
+    WindowAssembly latest;
+
+    @Override
+    public String modelVersion() {
+      return "capture";
+    }
+
+    @Override
+    public DetectionResult score(WindowAssembly window) {
+      latest = window;
+      return DetectionResult.forWindow(window);
+    }
+  }
+}
