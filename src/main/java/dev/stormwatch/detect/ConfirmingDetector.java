@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * A detector whose windows count as anomalous only when a second detector agrees: the score is the
- * smaller of the two scores, so an alert needs both above the thresholds. Used as {@code
+ * smaller of the two scores, so an alert needs both above the thresholds; where the primary
+ * abstains (e.g. a model that knows none of a new service's metrics) the confirmer decides alone,
+ * so no key goes unwatched. Used as {@code
  * hybrid-confirmed}: the hybrid model proposes, the statistical baseline confirms, which removes
  * most false alarms either detector raises alone (docs/hybrid-model.md, "Confirmed by the
  * baseline").
@@ -50,6 +52,9 @@ public final class ConfirmingDetector implements Detector {
    * primary names none), both detectors' log evidence, the larger spread, and a reason quoting both.
    */
   DetectionResult combine(DetectionResult p, DetectionResult c) {
+    if (p.abstained && !c.abstained) {
+      return alone(c, p);
+    }
     DetectionResult r = new DetectionResult();
     r.provider = p.provider;
     r.service = p.service;
@@ -61,6 +66,7 @@ public final class ConfirmingDetector implements Detector {
     r.score = Math.min(p.score, c.score);
     r.scoreSpread = Math.max(p.scoreSpread, c.scoreSpread);
     r.fallback = p.fallback || c.fallback;
+    r.abstained = p.abstained && c.abstained;
     boolean fromPrimary = p.contributorSignals.length > 0;
     r.contributorSignals = fromPrimary ? p.contributorSignals : c.contributorSignals;
     r.contributorWeights = fromPrimary ? p.contributorWeights : c.contributorWeights;
@@ -69,6 +75,16 @@ public final class ConfirmingDetector implements Detector {
     r.logEvidence = evidence.toArray(String[]::new);
     r.reason = String.format(Locale.ROOT, "%s %.2f, %s %.2f (the smaller counts); %s; %s",
         p.modelVersion, p.score, c.modelVersion, c.score, p.reason, c.reason);
+    return r;
+  }
+
+  /** The confirmer's result under this detector's version, saying why the primary did not count. */
+  private DetectionResult alone(DetectionResult c, DetectionResult p) {
+    DetectionResult r = DetectionResult.copyOf(c);
+    r.modelVersion = modelVersion();
+    r.fallback = p.fallback || c.fallback;
+    r.reason = String.format(Locale.ROOT, "%s alone (%s: %s); %s", c.modelVersion, p.modelVersion,
+        p.reason, c.reason);
     return r;
   }
 

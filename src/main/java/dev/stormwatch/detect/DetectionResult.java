@@ -28,6 +28,11 @@ public class DetectionResult {
    * MC-dropout passes or an immature baseline); 0 when the detector does not say.
    */
   public double scoreSpread;
+  /**
+   * True when the detector could not judge the window (e.g. the model knows none of the key's
+   * signals yet); its score 0 then means "no opinion", not "normal".
+   */
+  public boolean abstained;
 
   public DetectionResult() {}
 
@@ -40,6 +45,27 @@ public class DetectionResult {
     r.windowStart = w.start;
     r.windowEnd = w.end;
     r.live = w.live;
+    return r;
+  }
+
+  /** A shallow copy (arrays shared). */
+  public static DetectionResult copyOf(DetectionResult d) {
+    DetectionResult r = new DetectionResult();
+    r.provider = d.provider;
+    r.service = d.service;
+    r.region = d.region;
+    r.windowStart = d.windowStart;
+    r.windowEnd = d.windowEnd;
+    r.live = d.live;
+    r.score = d.score;
+    r.modelVersion = d.modelVersion;
+    r.contributorSignals = d.contributorSignals;
+    r.contributorWeights = d.contributorWeights;
+    r.logEvidence = d.logEvidence;
+    r.reason = d.reason;
+    r.fallback = d.fallback;
+    r.scoreSpread = d.scoreSpread;
+    r.abstained = d.abstained;
     return r;
   }
 

@@ -103,8 +103,10 @@ public final class HybridDetector implements Detector {
       results.add(r);
       if (!model.featurizer().observedInNewestStep(w)) {
         r.reason = "no data from the key in the newest step; not scored";
+        r.abstained = true;
       } else if (!TrainingSet.hasUsableChannel(manifest.schema(), model.featurizer().features(w))) {
         r.reason = "no model channel has a mature baseline yet; not scored";
+        r.abstained = true;
       } else {
         scored.add(w);
         scoredResults.add(r);

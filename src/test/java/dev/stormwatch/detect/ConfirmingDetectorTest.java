@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ConfirmingDetectorTest {
 
   /** Scores every window with a fixed score and optional contributors, and records closing. */
-  private static final class Fixed implements Detector {
+  private static class Fixed implements Detector {
     final String version;
     final double score;
     final String[] signals;
@@ -97,6 +97,28 @@ class ConfirmingDetectorTest {
     try (ConfirmingDetector d = new ConfirmingDetector(eager, new BaselineDetector(BaselineConfig.defaults()))) {
       assertThat(d.score(BaselineDetectorSpreadTest.window(6, 50_000)).score).isEqualTo(alone).isGreaterThan(0.7);
       assertThat(d.score(BaselineDetectorSpreadTest.window(0, 50_000)).score).isLessThan(0.5);
+    }
+  }
+
+  @Test
+  void whereThePrimaryAbstainsTheConfirmerDecidesAlone() {
+    Detector abstaining = new Fixed("hybrid-v3", 0.0, new String[0]) {
+      @Override
+      public DetectionResult score(WindowAssembly w) {
+        DetectionResult r = super.score(w);
+        r.abstained = true;
+        r.reason = "no model channel has a mature baseline yet; not scored";
+        return r;
+      }
+    };
+    Fixed sure = new Fixed("baseline-1", 0.9, new String[] {"latency_p99_ms"});
+    try (ConfirmingDetector d = new ConfirmingDetector(abstaining, sure)) {
+      DetectionResult r = d.score(windows(1).get(0));
+      assertThat(r.score).isEqualTo(0.9);
+      assertThat(r.abstained).isFalse();
+      assertThat(r.modelVersion).isEqualTo("hybrid-v3+baseline-1");
+      assertThat(r.contributorSignals).containsExactly("latency_p99_ms");
+      assertThat(r.reason).startsWith("baseline-1 alone (hybrid-v3: no model channel");
     }
   }
 }

@@ -87,5 +87,24 @@ class HybridNabScorerTest {
   void isRegisteredAsANabDetectorWithItsRawVariant() {
     assertThat(NabDetectors.isRegistered(HybridNabPlugin.NAME)).isTrue();
     assertThat(NabDetectors.isRegistered(HybridRawNabPlugin.NAME)).isTrue();
+    assertThat(NabDetectors.isRegistered(ConfirmedNabPlugin.NAME)).isTrue();
+  }
+
+  @Test
+  void theConfirmedVariantScoresTheSmallerOfHybridAndBaseline() {
+    StreamingScorer confirmed = new ConfirmedNabPlugin().create(new SeriesContext("synthetic/sine.csv", ROWS, List.of()));
+    StreamingScorer baseline = new dev.stormwatch.eval.nab.StormwatchNabPlugin().create(
+        new SeriesContext("synthetic/sine.csv", ROWS, List.of()));
+    SplittableRandom random = new SplittableRandom(5);
+    double atShift = 0;
+    for (int i = 0; i < ROWS; i++) {
+      double value = 100 + 20 * Math.sin(2 * Math.PI * i / 288.0) + 2 * random.nextGaussian()
+          + (i >= SHIFT_AT ? 12 : 0);
+      double c = confirmed.next(T0 + i * FIVE_MIN, value);
+      double b = baseline.next(T0 + i * FIVE_MIN, value);
+      assertThat(c).isEqualTo(Math.min(scores[i], b));
+      atShift = i >= SHIFT_AT && i < SHIFT_AT + 5 ? Math.max(atShift, c) : atShift;
+    }
+    assertThat(atShift).as("both see the shift").isGreaterThan(0.5);
   }
 }
