@@ -84,8 +84,9 @@ public class JobConfig implements Serializable {
   public int resolveAfter = 5;
   /**
    * What the alert thresholds apply to: {@code score} (the detector's), {@code posterior} (the
-   * Bayesian layer's), or {@code auto}: the posterior for the baseline detector, the score for the
-   * hybrid model (whose warm-up scores do not yet make a usable normal-score density).
+   * Bayesian layer's), or {@code auto}: the score for the hybrid model alone (its scores sit near 0
+   * or 1, so its warm-up makes no usable normal-score density), the posterior for {@code baseline}
+   * and {@code hybrid-confirmed} (whose low scores are the baseline's).
    */
   public String decideOn = "auto";
   /** Prior mean of the share of windows that belong to an incident (Bayesian layer). */
@@ -147,7 +148,7 @@ public class JobConfig implements Serializable {
 
   /** True when alert thresholds apply to the Bayesian posterior (see {@link #decideOn}). */
   public boolean decidesOnPosterior() {
-    return decideOn.equals("posterior") || (decideOn.equals("auto") && !usesModel());
+    return decideOn.equals("posterior") || (decideOn.equals("auto") && !detector.equals("hybrid"));
   }
 
   /** True when the detector serves the model artifact at {@link #modelDir}. */

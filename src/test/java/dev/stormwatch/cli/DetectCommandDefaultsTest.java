@@ -18,7 +18,7 @@ class DetectCommandDefaultsTest {
     JobConfig cfg = ConfigLoader.fromArgs(args.toArray(String[]::new));
     assertThat(cfg.detector).isEqualTo("hybrid-confirmed");
     assertThat(cfg.modelDir).isEqualTo("/repo/models/hybrid/v3");
-    assertThat(cfg.decidesOnPosterior()).as("auto decides on the score for model detectors").isFalse();
+    assertThat(cfg.decidesOnPosterior()).as("auto decides on the posterior for hybrid-confirmed").isTrue();
   }
 
   @Test
