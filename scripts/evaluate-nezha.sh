@@ -19,6 +19,6 @@ while [[ $# -gt 0 ]]; do
 done
 [[ -n "$out" ]] || { echo "evaluate-nezha: --out DIR is required" >&2; exit 64; }
 "$here/convert-nezha.sh" --system "$system" "${date_args[@]}" --no-logs --out "$out"
-"$here/detect.sh" --warmup "$out/history.jsonl" --input "$out/live.jsonl" --output "$out/run"
+"$here/detect.sh" --detector baseline --warmup "$out/history.jsonl" --input "$out/live.jsonl" --output "$out/run"
 "$here/evaluate.sh" scenario --incidents "$out/incidents.json" --alerts "$out/run/alerts.jsonl" \
   --json "$out/run/evaluation.json" "${grace_args[@]}"
