@@ -55,13 +55,7 @@ public final class ConfirmingDetector implements Detector {
     if (p.abstained && !c.abstained) {
       return alone(c, p);
     }
-    DetectionResult r = new DetectionResult();
-    r.provider = p.provider;
-    r.service = p.service;
-    r.region = p.region;
-    r.windowStart = p.windowStart;
-    r.windowEnd = p.windowEnd;
-    r.live = p.live;
+    DetectionResult r = DetectionResult.copyOf(p);
     r.modelVersion = modelVersion();
     r.score = Math.min(p.score, c.score);
     r.scoreSpread = Math.max(p.scoreSpread, c.scoreSpread);
