@@ -1,7 +1,6 @@
 package dev.stormwatch.detect;
 
-import dev.stormwatch.event.TelemetryEvent;
-import java.util.List;
+import dev.stormwatch.window.WindowAssembly;
 
 /**
  * Scores one univariate series (e.g. a NAB file) with the baseline, one value per step: each value
@@ -16,16 +15,13 @@ import java.util.List;
  */
 public final class BaselineSeriesScorer {
   /** The metric name the series' values are reported under. */
-  public static final String METRIC = "value";
+  public static final String METRIC = SeriesWindows.METRIC;
   /** Default memory (in steps) of the onset weighting. */
   public static final double DEFAULT_ONSET_MEMORY_STEPS = 10;
 
-  private static final String[] NAMES = {METRIC};
-
-  private final BaselineConfig cfg;
-  private final OfflineDetection run;
+  private final SeriesWindows windows;
+  private final BaselineDetector detector;
   private final double onsetAlpha;
-  private long lastStep = Long.MIN_VALUE;
   private double lastScore;
   private double recentRawScore;
   private DetectionResult lastResult;
@@ -43,8 +39,9 @@ public final class BaselineSeriesScorer {
     if (onsetMemorySteps < 0 || (onsetMemorySteps > 0 && onsetMemorySteps < 1)) {
       throw new IllegalArgumentException("onsetMemorySteps must be 0 or >= 1");
     }
-    this.cfg = base.toBuilder().stepMillis(intervalMillis).build();
-    this.run = new OfflineDetection(cfg, new BaselineDetector(cfg));
+    BaselineConfig cfg = base.toBuilder().stepMillis(intervalMillis).build();
+    this.windows = new SeriesWindows(cfg);
+    this.detector = new BaselineDetector(cfg);
     this.onsetAlpha = onsetMemorySteps > 0 ? 1.0 / onsetMemorySteps : 0;
   }
 
@@ -63,18 +60,9 @@ public final class BaselineSeriesScorer {
    * already scored (irregular sampling) is moved to the following step.
    */
   public double next(long timeMillis, double value) {
-    if (!Double.isFinite(value)) {
-      return lastScore;
-    }
-    long step = Math.floorDiv(timeMillis, cfg.stepMillis) * cfg.stepMillis;
-    if (lastStep != Long.MIN_VALUE && step <= lastStep) {
-      step = lastStep + cfg.stepMillis;
-    }
-    lastStep = step;
-    run.accept(TelemetryEvent.metric(step, "series", "", "series", "", NAMES, new double[] {value}));
-    List<DetectionResult> results = run.advanceTo(step + cfg.stepMillis);
-    if (!results.isEmpty()) {
-      lastResult = results.get(results.size() - 1);
+    WindowAssembly w = windows.next(timeMillis, value);
+    if (w != null) {
+      lastResult = detector.score(w);
       double raw = lastResult.score;
       lastScore = raw * (1 - recentRawScore);
       recentRawScore += onsetAlpha * (raw - recentRawScore);

@@ -1,5 +1,6 @@
 package dev.stormwatch.eval.nab.hybrid;
 
+import dev.stormwatch.detect.SeriesWindows;
 import dev.stormwatch.eval.nab.NabScorer;
 import dev.stormwatch.eval.nab.SeriesContext;
 import dev.stormwatch.eval.nab.StreamingScorer;

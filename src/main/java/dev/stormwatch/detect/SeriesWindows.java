@@ -1,21 +1,17 @@
-package dev.stormwatch.eval.nab.hybrid;
+package dev.stormwatch.detect;
 
-import dev.stormwatch.detect.BaselineConfig;
-import dev.stormwatch.detect.DetectionResult;
-import dev.stormwatch.detect.Detector;
-import dev.stormwatch.detect.OfflineDetection;
 import dev.stormwatch.event.TelemetryEvent;
 import dev.stormwatch.window.WindowAssembly;
 
 /**
  * Turns a univariate series into baseline-annotated windows, one value per step: each value fills
- * its own step, which is closed at once, and {@link #next} returns the window ending with it (as
- * {@link dev.stormwatch.detect.BaselineSeriesScorer} does for the baseline). The baseline keeps
+ * its own step, which is closed at once, and {@link #next} returns the window ending with it, for
+ * any detector to score ({@link BaselineSeriesScorer}, the NAB hybrid). The baseline keeps
  * learning from every value, so the expectations follow the series.
  */
-final class SeriesWindows {
+public final class SeriesWindows {
   /** The metric name the series' values are reported under. */
-  static final String METRIC = dev.stormwatch.detect.BaselineSeriesScorer.METRIC;
+  public static final String METRIC = "value";
 
   private static final String[] NAMES = {METRIC};
 
@@ -24,13 +20,14 @@ final class SeriesWindows {
   private final Capture capture = new Capture();
   private long lastStep = Long.MIN_VALUE;
 
-  SeriesWindows(BaselineConfig cfg) {
+  /** Windows of {@code cfg}'s step and length. */
+  public SeriesWindows(BaselineConfig cfg) {
     this.stepMillis = cfg.stepMillis;
     this.run = new OfflineDetection(cfg, capture);
   }
 
   /** The step (sampling interval) of the windows. */
-  long stepMillis() {
+  public long stepMillis() {
     return stepMillis;
   }
 
@@ -38,7 +35,7 @@ final class SeriesWindows {
    * Feeds the next value and returns the annotated window ending with its step, or null for a
    * non-finite value. A value whose step is already taken (irregular sampling) moves to the next.
    */
-  WindowAssembly next(long timeMillis, double value) {
+  public WindowAssembly next(long timeMillis, double value) {
     if (!Double.isFinite(value)) {
       return null;
     }
@@ -48,7 +45,7 @@ final class SeriesWindows {
     }
     lastStep = step;
     capture.latest = null;
-    run.accept(TelemetryEvent.metric(step, "nab", "", "series", "", NAMES, new double[] {value}));
+    run.accept(TelemetryEvent.metric(step, "series", "", "series", "", NAMES, new double[] {value}));
     run.advanceTo(step + stepMillis);
     return capture.latest;
   }
