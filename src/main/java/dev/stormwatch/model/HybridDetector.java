@@ -92,6 +92,7 @@ public final class HybridDetector implements Detector {
     ModelManifest manifest = model.manifest();
     List<DetectionResult> results = new ArrayList<>(windows.size());
     List<WindowAssembly> scored = new ArrayList<>();
+    List<float[]> scoredRows = new ArrayList<>();
     List<DetectionResult> scoredResults = new ArrayList<>();
     for (WindowAssembly w : windows) {
       if (w.stepMillis != manifest.stepMillis) {
@@ -104,26 +105,29 @@ public final class HybridDetector implements Detector {
       if (!model.featurizer().observedInNewestStep(w)) {
         r.reason = "no data from the key in the newest step; not scored";
         r.abstained = true;
-      } else if (!TrainingSet.hasUsableChannel(manifest.schema(), model.featurizer().features(w))) {
+        continue;
+      }
+      float[] features = model.featurizer().features(w);
+      if (!TrainingSet.hasUsableChannel(manifest.schema(), features)) {
         r.reason = "no model channel has a mature baseline yet; not scored";
         r.abstained = true;
       } else {
         scored.add(w);
+        scoredRows.add(features);
         scoredResults.add(r);
       }
     }
     if (!scored.isEmpty()) {
-      scoreObserved(scored, scoredResults);
+      scoreObserved(scored, scoredRows.toArray(float[][]::new), scoredResults);
     }
     return results;
   }
 
-  private void scoreObserved(List<WindowAssembly> windows, List<DetectionResult> results) {
+  private void scoreObserved(List<WindowAssembly> windows, float[][] rows,
+      List<DetectionResult> results) {
     ModelManifest manifest = model.manifest();
-    float[][] rows = new float[windows.size()][];
     float[][] tokens = new float[windows.size()][];
     for (int i = 0; i < rows.length; i++) {
-      rows[i] = model.featurizer().features(windows.get(i));
       tokens[i] = logs == null ? null : logs.tokens(windows.get(i));
     }
     try {
