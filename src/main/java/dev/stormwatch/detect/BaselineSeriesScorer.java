@@ -9,9 +9,9 @@ import dev.stormwatch.window.WindowAssembly;
  *
  * <p>A series differs from a service's multi-metric window: one sample is one whole step, so the
  * defaults ({@link #seriesDefaults()}) score the latest value alone (no persistence rank, which
- * would cost a whole sampling interval) and adapt faster. The returned score is onset-weighted: the
- * raw score times (1 - the EWMA of the previous raw scores over {@code onsetMemorySteps}), so a
- * change scores highest when it starts and a lasting one fades while the baseline catches up.
+ * would cost a whole sampling interval) and adapt faster. The returned score is onset-weighted
+ * ({@link OnsetWeighting} over {@code onsetMemorySteps}), so a change scores highest when it starts
+ * and a lasting one fades while the baseline catches up.
  */
 public final class BaselineSeriesScorer {
   /** The metric name the series' values are reported under. */
@@ -21,9 +21,8 @@ public final class BaselineSeriesScorer {
 
   private final SeriesWindows windows;
   private final BaselineDetector detector;
-  private final double onsetAlpha;
+  private final OnsetWeighting onset;
   private double lastScore;
-  private double recentRawScore;
   private DetectionResult lastResult;
 
   /** A scorer with the series defaults and a step of the series' sampling interval. */
@@ -36,13 +35,10 @@ public final class BaselineSeriesScorer {
    * {@code onsetMemorySteps} of 0 returns the raw scores.
    */
   public BaselineSeriesScorer(long intervalMillis, BaselineConfig base, double onsetMemorySteps) {
-    if (onsetMemorySteps < 0 || (onsetMemorySteps > 0 && onsetMemorySteps < 1)) {
-      throw new IllegalArgumentException("onsetMemorySteps must be 0 or >= 1");
-    }
+    this.onset = new OnsetWeighting(onsetMemorySteps);
     BaselineConfig cfg = base.toBuilder().stepMillis(intervalMillis).build();
     this.windows = new SeriesWindows(cfg);
     this.detector = new BaselineDetector(cfg);
-    this.onsetAlpha = onsetMemorySteps > 0 ? 1.0 / onsetMemorySteps : 0;
   }
 
   /** Defaults for one univariate series: score the latest value alone, adapt at 2% a sample. */
@@ -63,9 +59,7 @@ public final class BaselineSeriesScorer {
     WindowAssembly w = windows.next(timeMillis, value);
     if (w != null) {
       lastResult = detector.score(w);
-      double raw = lastResult.score;
-      lastScore = raw * (1 - recentRawScore);
-      recentRawScore += onsetAlpha * (raw - recentRawScore);
+      lastScore = onset.next(lastResult.score);
     }
     return lastScore;
   }

@@ -2,6 +2,7 @@ package dev.stormwatch.detect;
 
 import dev.stormwatch.event.TelemetryEvent;
 import dev.stormwatch.window.WindowAssembly;
+import java.util.Arrays;
 
 /**
  * Turns a univariate series into baseline-annotated windows, one value per step: each value fills
@@ -24,6 +25,19 @@ public final class SeriesWindows {
   public SeriesWindows(BaselineConfig cfg) {
     this.stepMillis = cfg.stepMillis;
     this.run = new OfflineDetection(cfg, capture);
+  }
+
+  /**
+   * A series' sampling interval from its first {@code n} timestamps: the median gap between
+   * neighbours, each gap at least one second.
+   */
+  public static long medianStep(long[] times, int n) {
+    long[] gaps = new long[n - 1];
+    for (int i = 1; i < n; i++) {
+      gaps[i - 1] = Math.max(1_000L, times[i] - times[i - 1]);
+    }
+    Arrays.sort(gaps);
+    return gaps[gaps.length / 2];
   }
 
   /** The step (sampling interval) of the windows. */

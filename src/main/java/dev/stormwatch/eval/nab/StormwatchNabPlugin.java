@@ -1,7 +1,7 @@
 package dev.stormwatch.eval.nab;
 
 import dev.stormwatch.detect.BaselineSeriesScorer;
-import java.util.Arrays;
+import dev.stormwatch.detect.SeriesWindows;
 
 /**
  * NAB detector {@code stormwatch}: Stormwatch's default (baseline) detector over one NAB series.
@@ -40,12 +40,7 @@ public final class StormwatchNabPlugin implements NabDetectorPlugin {
       if (buffered < INTERVAL_SAMPLES) {
         return 0.0;
       }
-      long[] gaps = new long[INTERVAL_SAMPLES - 1];
-      for (int i = 1; i < INTERVAL_SAMPLES; i++) {
-        gaps[i - 1] = Math.max(1_000L, times[i] - times[i - 1]);
-      }
-      Arrays.sort(gaps);
-      scorer = new BaselineSeriesScorer(gaps[gaps.length / 2]);
+      scorer = new BaselineSeriesScorer(SeriesWindows.medianStep(times, INTERVAL_SAMPLES));
       double score = 0.0;
       for (int i = 0; i < INTERVAL_SAMPLES; i++) {
         score = scorer.next(times[i], values[i]);

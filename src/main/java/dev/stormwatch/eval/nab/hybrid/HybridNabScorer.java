@@ -1,5 +1,6 @@
 package dev.stormwatch.eval.nab.hybrid;
 
+import dev.stormwatch.detect.OnsetWeighting;
 import dev.stormwatch.detect.SeriesWindows;
 import dev.stormwatch.eval.nab.NabScorer;
 import dev.stormwatch.eval.nab.SeriesContext;
@@ -7,7 +8,6 @@ import dev.stormwatch.eval.nab.StreamingScorer;
 import dev.stormwatch.window.WindowAssembly;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,11 +26,10 @@ public final class HybridNabScorer implements StreamingScorer {
   private final int probation;
   private final long[] times;
   private final double[] values;
-  private final double onsetAlpha;
+  private final OnsetWeighting onset;
   private int seen;
   private SeriesWindows windows;
   private ProbationTrainer.Trained trained;
-  private double recentRawScore;
   private long scoringStarted;
 
   /** A scorer for the file of {@code context}; one progress line per file goes to {@code progress}. */
@@ -41,7 +40,7 @@ public final class HybridNabScorer implements StreamingScorer {
     this.probation = Math.max(1, NabScorer.probationaryLength(context.rows()));
     this.times = new long[probation];
     this.values = new double[probation];
-    this.onsetAlpha = settings.onsetMemorySteps() > 0 ? 1.0 / settings.onsetMemorySteps() : 0;
+    this.onset = new OnsetWeighting(settings.onsetMemorySteps());
   }
 
   @Override
@@ -81,23 +80,13 @@ public final class HybridNabScorer implements StreamingScorer {
     if (w == null) {
       return 0.0;
     }
-    double raw = trained.detector().score(w).score;
-    double weighted = raw * (1 - recentRawScore);
-    recentRawScore += onsetAlpha * (raw - recentRawScore);
+    double weighted = onset.next(trained.detector().score(w).score);
     return Math.max(0.0, Math.min(1.0, weighted));
   }
 
   /** The median gap between the probationary rows, at least one second. */
   private long medianGap() {
-    if (probation < 2) {
-      return 60_000L;
-    }
-    long[] gaps = new long[probation - 1];
-    for (int i = 1; i < probation; i++) {
-      gaps[i - 1] = Math.max(1_000L, times[i] - times[i - 1]);
-    }
-    Arrays.sort(gaps);
-    return gaps[gaps.length / 2];
+    return probation < 2 ? 60_000L : SeriesWindows.medianStep(times, probation);
   }
 
   private void finish() {
