@@ -1,5 +1,6 @@
 package dev.stormwatch.detect;
 
+import dev.stormwatch.window.WindowAssembly;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,10 +11,9 @@ import java.util.Set;
  * A detector whose windows count as anomalous only when a second detector agrees: the score is the
  * smaller of the two scores, so an alert needs both above the thresholds; where the primary
  * abstains (e.g. a model that knows none of a new service's metrics) the confirmer decides alone,
- * so no key goes unwatched. Used as {@code
- * hybrid-confirmed}: the hybrid model proposes, the statistical baseline confirms, which removes
- * most false alarms either detector raises alone (docs/hybrid-model.md, "Confirmed by the
- * baseline").
+ * so no key goes unwatched. Used as {@code hybrid-confirmed}: the hybrid model proposes, the
+ * statistical baseline confirms, which removes most false alarms either detector raises alone
+ * (docs/hybrid-model.md, "What ships").
  */
 public final class ConfirmingDetector implements Detector {
   private final Detector primary;
@@ -32,12 +32,12 @@ public final class ConfirmingDetector implements Detector {
   }
 
   @Override
-  public DetectionResult score(dev.stormwatch.window.WindowAssembly window) {
+  public DetectionResult score(WindowAssembly window) {
     return scoreAll(List.of(window)).get(0);
   }
 
   @Override
-  public List<DetectionResult> scoreAll(List<dev.stormwatch.window.WindowAssembly> windows) {
+  public List<DetectionResult> scoreAll(List<WindowAssembly> windows) {
     List<DetectionResult> first = primary.scoreAll(windows);
     List<DetectionResult> second = confirmer.scoreAll(windows);
     List<DetectionResult> out = new ArrayList<>(windows.size());

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stormwatch.config.ConfigLoader;
 import dev.stormwatch.config.JobConfig;
-import dev.stormwatch.detect.BaselineDetector;
-import dev.stormwatch.detect.ConfirmingDetector;
 import dev.stormwatch.detect.Detector;
+import dev.stormwatch.detect.Detectors;
 import dev.stormwatch.eval.Label;
 import dev.stormwatch.eval.LivePeriod;
 import dev.stormwatch.eval.calibration.RecordingDetector;
@@ -15,7 +14,6 @@ import dev.stormwatch.eval.compare.TelemetryFiles;
 import dev.stormwatch.eval.peer.RcfKeyDetector;
 import dev.stormwatch.eval.peer.RcfKeySettings;
 import dev.stormwatch.event.TelemetryEvent;
-import dev.stormwatch.model.HybridDetector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,7 @@ import java.util.Map;
 public final class DecisionCommand {
   public static final String USAGE = "usage: evaluate.sh decision --warmup FILE --input FILE"
       + " --incidents FILE [--benign FILE] [--scenario scenario.json] --out DIR"
-      + " [--detectors baseline,rcf,hybrid] [--model models/hybrid/v1] [--thresholds 0.05:0.99:0.01]"
+      + " [--detectors baseline,rcf,hybrid,hybrid-confirmed] [--model models/hybrid/v1] [--thresholds 0.05:0.99:0.01]"
       + " [--config conf/stormwatch.yaml] [--cold-start]";
 
   private DecisionCommand() {}
@@ -121,18 +119,23 @@ public final class DecisionCommand {
     return result;
   }
 
+  /** The Random Cut Forest peer, or one of the job's detectors built as the job builds it. */
   private static Detector detector(String name, OfflineAlerting alerting, JobConfig job, Path model)
       throws IOException {
-    return switch (name) {
-      case "baseline" -> new BaselineDetector(alerting.baselineConfig());
-      case "rcf" -> new RcfKeyDetector(RcfKeySettings.defaults().withScoreAtThreshold(job.alertThreshold));
-      case "hybrid" -> HybridDetector.open(model, job.windowSlide.toMillis(), job.windowSteps());
-      case "hybrid-confirmed" -> new ConfirmingDetector(
-          HybridDetector.open(model, job.windowSlide.toMillis(), job.windowSteps()),
-          new BaselineDetector(alerting.baselineConfig()));
-      default -> throw new IllegalArgumentException(
-          "unknown detector " + name + " (baseline, rcf, hybrid, hybrid-confirmed)");
-    };
+    if (name.equals("rcf")) {
+      return new RcfKeyDetector(RcfKeySettings.defaults().withScoreAtThreshold(job.alertThreshold));
+    }
+    if (!Detectors.NAMES.contains(name)) {
+      throw new IllegalArgumentException(
+          "unknown detector " + name + " (rcf, " + String.join(", ", Detectors.NAMES) + ")");
+    }
+    try {
+      return Detectors.factory(name, model.toString(), alerting.baselineConfig()).create();
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(name + " detector: " + e.getMessage(), e);
+    }
   }
 
   /** The sweep's thresholds with the job's default included. */
