@@ -32,10 +32,7 @@ public final class AblationCommand {
   private AblationCommand() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> opt = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      opt.put(args[i], args[i + 1]);
-    }
+    Map<String, String> opt = ScenarioScoring.options(args);
     if (!opt.containsKey("--warmup") || !opt.containsKey("--input") || !opt.containsKey("--incidents")) {
       System.err.println(USAGE);
       System.exit(2);
@@ -45,13 +42,8 @@ public final class AblationCommand {
     Path out = Path.of(opt.getOrDefault("--out", "out/hybrid-ablation"));
     List<String> variants = List.of(opt.getOrDefault("--variants",
         "full,logs-off,cnn-only,bilstm-only,concat,logistic").split(","));
-    Path incidents = Path.of(opt.get("--incidents"));
     long t0 = System.nanoTime();
-    ScenarioScoring scenario = ScenarioScoring.load(List.of(Path.of(opt.get("--warmup"))),
-        Path.of(opt.get("--input")), incidents,
-        opt.containsKey("--benign") ? Path.of(opt.get("--benign")) : null,
-        Path.of(opt.getOrDefault("--scenario",
-            incidents.toAbsolutePath().resolveSibling("scenario.json").toString())));
+    ScenarioScoring scenario = ScenarioScoring.load(opt);
     List<WindowAssembly> history = scenario.windows().stream().filter(w -> !w.live).toList();
     System.out.printf("replayed %d windows (%d warm-up) in %.1f s%n", scenario.windows().size(),
         history.size(), (System.nanoTime() - t0) / 1e9);

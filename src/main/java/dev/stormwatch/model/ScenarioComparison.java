@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,10 +32,7 @@ public final class ScenarioComparison {
   private ScenarioComparison() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> opt = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      opt.put(args[i], args[i + 1]);
-    }
+    Map<String, String> opt = ScenarioScoring.options(args);
     String decideOn = opt.getOrDefault("--decide-on", "both");
     if (!opt.containsKey("--input") || !opt.containsKey("--model") || !opt.containsKey("--incidents")
         || !List.of("score", "posterior", "both").contains(decideOn)) {
@@ -44,13 +40,7 @@ public final class ScenarioComparison {
       System.exit(2);
     }
     long t0 = System.nanoTime();
-    Path incidents = Path.of(opt.get("--incidents"));
-    ScenarioScoring scenario = ScenarioScoring.load(
-        opt.containsKey("--warmup") ? List.of(Path.of(opt.get("--warmup"))) : List.of(),
-        Path.of(opt.get("--input")), incidents,
-        opt.containsKey("--benign") ? Path.of(opt.get("--benign")) : null,
-        Path.of(opt.getOrDefault("--scenario",
-            incidents.toAbsolutePath().resolveSibling("scenario.json").toString())));
+    ScenarioScoring scenario = ScenarioScoring.load(opt);
     List<WindowAssembly> windows = scenario.windows();
     System.out.printf("replayed %d windows (%d live) in %.1f s%n", windows.size(),
         scenario.live().size(), (System.nanoTime() - t0) / 1e9);

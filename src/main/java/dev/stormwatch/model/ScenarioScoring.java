@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A labelled scenario replayed once into windows, and its scoring: a detector's results become
@@ -57,6 +59,33 @@ public final class ScenarioScoring {
     return new ScenarioScoring(windows, Label.read(incidents),
         benign == null ? List.of() : Label.read(benign),
         new ObjectMapper().readTree(scenario.toFile()));
+  }
+
+  /**
+   * The command-line options of the scenario commands as a map ({@code --name value} pairs; a
+   * trailing name without a value is ignored).
+   */
+  public static Map<String, String> options(String[] args) {
+    Map<String, String> opt = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      opt.put(args[i], args[i + 1]);
+    }
+    return opt;
+  }
+
+  /**
+   * Loads the scenario named by {@code --warmup} (optional), {@code --input}, {@code --incidents},
+   * {@code --benign} (optional) and {@code --scenario} (default: {@code scenario.json} beside the
+   * incidents).
+   */
+  public static ScenarioScoring load(Map<String, String> opt) throws IOException {
+    Path incidents = Path.of(opt.get("--incidents"));
+    return load(
+        opt.containsKey("--warmup") ? List.of(Path.of(opt.get("--warmup"))) : List.of(),
+        Path.of(opt.get("--input")), incidents,
+        opt.containsKey("--benign") ? Path.of(opt.get("--benign")) : null,
+        Path.of(opt.getOrDefault("--scenario",
+            incidents.toAbsolutePath().resolveSibling("scenario.json").toString())));
   }
 
   /** All replayed windows, warm-up included. */
