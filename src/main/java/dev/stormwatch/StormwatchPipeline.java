@@ -107,6 +107,7 @@ public final class StormwatchPipeline {
         .process(new AlertLifecycle(
             new AlertPolicy(cfg.alertThreshold, cfg.raiseAfter, cfg.resolveThreshold, cfg.resolveAfter,
                 cfg.decidesOnPosterior()),
+            cfg.earlyWarningPolicy(),
             PosteriorCalculator.defaults(),
             cfg.priorIncidentRate, cfg.priorStrength,
             cfg.keyRetention.toMillis(), cfg.feedbackLearning()))

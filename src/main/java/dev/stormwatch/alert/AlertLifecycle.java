@@ -27,7 +27,8 @@ import org.apache.flink.util.Collector;
 /**
  * Per (provider, service): puts scored windows back into event-time order (the async detector may
  * reorder them) by buffering each until the watermark passes its window end, then runs the {@link
- * AlertPolicy} and emits firing/resolved events. Each key's {@link KeyBelief} (Bayesian prior and
+ * AlertPolicy} and emits firing/resolved events (and, with an {@link EarlyWarningPolicy}, early
+ * warnings and their clearing). Each key's {@link KeyBelief} (Bayesian prior and
  * score likelihoods) turns live scores into the posterior and uncertainty the alerts carry; warm-up
  * windows (and calm live windows) teach it what normal scores look like; warm-up never alerts. All
  * of a key's state is dropped after the retention period without windows.
@@ -48,6 +49,7 @@ public class AlertLifecycle
   public static final String SCORED_COUNTER = "windows_scored";
   public static final String FALLBACK_COUNTER = "windows_fallback";
   public static final String FEEDBACK_COUNTER = "feedback_applied";
+  public static final String EARLY_WARNING_COUNTER = "early_warnings";
 
   /** Broadcast state: each (provider, service) key's pooled operator feedback. */
   public static final MapStateDescriptor<String, ServiceEvidence> SERVICE_EVIDENCE =
@@ -71,6 +73,7 @@ public class AlertLifecycle
   private transient LongCounter scored;
   private transient LongCounter fallbacks;
   private transient LongCounter feedbackApplied;
+  private transient LongCounter earlyWarnings;
 
   /**
    * @param priorIncidentRate mean of the incident-rate prior a new key starts from, weighted as
@@ -86,8 +89,16 @@ public class AlertLifecycle
   /** As above, learning from operator feedback as {@code learning} says. */
   public AlertLifecycle(AlertPolicy policy, PosteriorCalculator calculator, double priorIncidentRate,
       double priorStrength, long retentionMillis, FeedbackLearning learning) {
+    this(policy, EarlyWarningPolicy.off(), calculator, priorIncidentRate, priorStrength,
+        retentionMillis, learning);
+  }
+
+  /** As above, also raising early warnings as {@code earlyWarning} says. */
+  public AlertLifecycle(AlertPolicy policy, EarlyWarningPolicy earlyWarning,
+      PosteriorCalculator calculator, double priorIncidentRate, double priorStrength,
+      long retentionMillis, FeedbackLearning learning) {
     this.learning = learning;
-    this.decision = new WindowDecision(policy, calculator);
+    this.decision = new WindowDecision(policy, calculator, earlyWarning);
     this.priorIncidentRate = priorIncidentRate;
     this.priorStrength = priorStrength;
     this.retentionMillis = retentionMillis;
@@ -114,6 +125,8 @@ public class AlertLifecycle
     getRuntimeContext().addAccumulator(FALLBACK_COUNTER, fallbacks);
     feedbackApplied = new LongCounter();
     getRuntimeContext().addAccumulator(FEEDBACK_COUNTER, feedbackApplied);
+    earlyWarnings = new LongCounter();
+    getRuntimeContext().addAccumulator(EARLY_WARNING_COUNTER, earlyWarnings);
   }
 
   @Override
@@ -169,16 +182,22 @@ public class AlertLifecycle
     if (s == null) {
       s = new AlertState();
     }
-    AlertEvent event = decision.decide(b, s, r).event();
+    WindowDecision.Outcome outcome = decision.decide(b, s, r);
+    AlertEvent event = outcome.event();
     if (event != null && event.status().equals(AlertEvent.FIRING)) {
       b.alertFired(r.score, Math.max(1, s.above));
     } else if (s.firing && s.below == 0) {
       b.alertContinued(r.score);
     }
     belief.update(b);
-    if (event != null) {
-      (event.status().equals(AlertEvent.FIRING) ? firing : resolved).add(1);
-      out.collect(event);
+    for (AlertEvent e : outcome.events()) {
+      switch (e.status()) {
+        case AlertEvent.FIRING -> firing.add(1);
+        case AlertEvent.RESOLVED -> resolved.add(1);
+        case AlertEvent.EARLY_WARNING -> earlyWarnings.add(1);
+        default -> { }
+      }
+      out.collect(e);
     }
     if (s.isIdle()) {
       state.clear();

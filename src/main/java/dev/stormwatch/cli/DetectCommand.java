@@ -132,6 +132,7 @@ public final class DetectCommand {
     s.put("windows_fallback", count(acc, AlertLifecycle.FALLBACK_COUNTER));
     s.put("alerts_firing", count(acc, AlertLifecycle.FIRING_COUNTER));
     s.put("alerts_resolved", count(acc, AlertLifecycle.RESOLVED_COUNTER));
+    s.put("early_warnings", count(acc, AlertLifecycle.EARLY_WARNING_COUNTER));
     for (String routing : List.of(AlertRouter.ROUTED_COUNTER, AlertRouter.GROUPED_COUNTER,
         AlertRouter.SILENCED_COUNTER, AlertRouter.INHIBITED_COUNTER, AlertRouter.REPEATED_COUNTER,
         AlertRouter.CANCELLED_COUNTER)) {

@@ -60,6 +60,7 @@ public final class ConfigLoader {
         case "--detector" -> c.detector = v;
         case "--model" -> c.modelDir = v;
         case "--device" -> c.device = v;
+        case "--early-warning" -> c.earlyWarning = onOff("--early-warning", v);
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
       }
     }
@@ -83,7 +84,15 @@ public final class ConfigLoader {
         "         [--feedback-topic T]",
         "         [--starting-offsets earliest|latest|committed] [--group ID] [--bounded]",
         "         [--parallelism N] [--max-parallelism N] [--detector baseline|hybrid|hybrid-confirmed] [--model DIR]",
-        "         [--device auto|cpu|cuda:N]");
+        "         [--device auto|cpu|cuda:N] [--early-warning on|off]");
+  }
+
+  private static boolean onOff(String option, String v) {
+    return switch (v) {
+      case "on", "true" -> true;
+      case "off", "false" -> false;
+      default -> throw new IllegalArgumentException(option + " must be on or off, got '" + v + "'");
+    };
   }
 
   /** Applies a YAML configuration file on top of {@code c}. */
@@ -137,6 +146,7 @@ public final class ConfigLoader {
       case "alert.decide-on" -> c.decideOn = v.asText();
       case "alert.prior-incident-rate" -> c.priorIncidentRate = v.asDouble();
       case "alert.prior-strength" -> c.priorStrength = v.asDouble();
+      case "alert.early-warning" -> earlyWarning(c, v, file);
       case "delivery.max-pending" -> c.delivery.maxPending = v.asInt();
       case "delivery.max-age" -> c.delivery.maxAge = DurationParser.parse(v.asText());
       case "delivery.alertmanager-resend" -> c.delivery.alertmanagerResend = DurationParser.parse(v.asText());
@@ -158,6 +168,27 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(e.getMessage() + " in " + file, e);
         }
+      }
+    }
+  }
+
+  /** {@code alert.early-warning}: {@code {enabled, threshold, raise-after, clear-threshold, clear-after}}. */
+  private static void earlyWarning(JobConfig c, JsonNode v, File file) {
+    if (!v.isObject()) {
+      throw new IllegalArgumentException("alert.early-warning must be a map (enabled, threshold,"
+          + " raise-after, clear-threshold, clear-after) in " + file);
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> f = v.fields(); f.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = f.next();
+      JsonNode x = e.getValue();
+      switch (e.getKey()) {
+        case "enabled" -> c.earlyWarning = x.asBoolean();
+        case "threshold" -> c.earlyWarningThreshold = x.asDouble();
+        case "raise-after" -> c.earlyWarningRaiseAfter = x.asInt();
+        case "clear-threshold" -> c.earlyWarningClearThreshold = x.asDouble();
+        case "clear-after" -> c.earlyWarningClearAfter = x.asInt();
+        default -> throw new IllegalArgumentException(
+            "unknown setting 'alert.early-warning." + e.getKey() + "' in " + file);
       }
     }
   }

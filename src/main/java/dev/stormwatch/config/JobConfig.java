@@ -93,6 +93,20 @@ public class JobConfig implements Serializable {
   public double priorIncidentRate = 0.02;
   /** Weight of that prior, in pseudo-windows, for a key that has no history yet. */
   public double priorStrength = 200;
+  /**
+   * Early warnings (Slack only, never a page) from detectors that have an early score ({@code
+   * hybrid-confirmed}: the hybrid model's own score before the baseline confirms); see {@link
+   * dev.stormwatch.alert.EarlyWarningPolicy}.
+   */
+  public boolean earlyWarning = true;
+  /** Early score at or above which a window counts towards an early warning. */
+  public double earlyWarningThreshold = 0.9;
+  /** Consecutive such windows that raise one. */
+  public int earlyWarningRaiseAfter = 4;
+  /** Early score below which a window counts towards clearing it. */
+  public double earlyWarningClearThreshold = 0.5;
+  /** Consecutive such windows that clear it. */
+  public int earlyWarningClearAfter = 5;
 
   // ---- delivery (PagerDuty / Slack / Alertmanager; endpoints and secrets come from the environment)
   public DeliverySettings delivery = new DeliverySettings();
@@ -126,6 +140,11 @@ public class JobConfig implements Serializable {
     require(priorIncidentRate > 0 && priorIncidentRate < 1 && priorStrength > 0,
         "alert.prior-incident-rate must be in (0, 1) and alert.prior-strength > 0");
     require(raiseAfter >= 1 && resolveAfter >= 1, "alert.raise-after and resolve-after must be >= 1");
+    require(earlyWarningThreshold > 0 && earlyWarningThreshold <= 1
+            && earlyWarningClearThreshold >= 0 && earlyWarningClearThreshold <= earlyWarningThreshold,
+        "alert.early-warning: threshold must be in (0, 1] and clear-threshold in [0, threshold]");
+    require(earlyWarningRaiseAfter >= 1 && earlyWarningClearAfter >= 1,
+        "alert.early-warning: raise-after and clear-after must be >= 1");
     require(validDevice(device), "detector.device must be auto, cpu or cuda:N, got '" + device + "'");
     require(asyncCapacity >= 1 && batchSize >= 1, "detector.capacity and batch-size must be >= 1");
     require(maxParallelism >= 0 && parallelism >= 0
@@ -149,6 +168,14 @@ public class JobConfig implements Serializable {
   /** True when alert thresholds apply to the Bayesian posterior (see {@link #decideOn}). */
   public boolean decidesOnPosterior() {
     return decideOn.equals("posterior") || (decideOn.equals("auto") && !detector.equals("hybrid"));
+  }
+
+  /** The early-warning tier as configured ({@code EarlyWarningPolicy.off()} when disabled). */
+  public dev.stormwatch.alert.EarlyWarningPolicy earlyWarningPolicy() {
+    return earlyWarning
+        ? new dev.stormwatch.alert.EarlyWarningPolicy(earlyWarningThreshold, earlyWarningRaiseAfter,
+            earlyWarningClearThreshold, earlyWarningClearAfter)
+        : dev.stormwatch.alert.EarlyWarningPolicy.off();
   }
 
   /** True when the detector serves the model artifact at {@link #modelDir}. */

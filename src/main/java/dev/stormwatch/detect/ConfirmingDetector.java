@@ -13,7 +13,9 @@ import java.util.Set;
  * abstains (e.g. a model that knows none of a new service's metrics) the confirmer decides alone,
  * so no key goes unwatched. Used as {@code hybrid-confirmed}: the hybrid model proposes, the
  * statistical baseline confirms, which removes most false alarms either detector raises alone
- * (docs/hybrid-model.md, "What ships").
+ * (docs/hybrid-model.md, "What ships"). The primary's own score is kept as the result's {@code
+ * earlyScore}, from which the alert step may raise an early warning (Slack, never a page) before
+ * the confirmer agrees.
  */
 public final class ConfirmingDetector implements Detector {
   private final Detector primary;
@@ -61,6 +63,7 @@ public final class ConfirmingDetector implements Detector {
     r.scoreSpread = Math.max(p.scoreSpread, c.scoreSpread);
     r.fallback = p.fallback || c.fallback;
     r.abstained = p.abstained && c.abstained;
+    r.earlyScore = p.abstained ? Double.NaN : p.score;
     boolean fromPrimary = p.contributorSignals.length > 0;
     r.contributorSignals = fromPrimary ? p.contributorSignals : c.contributorSignals;
     r.contributorWeights = fromPrimary ? p.contributorWeights : c.contributorWeights;
@@ -77,6 +80,7 @@ public final class ConfirmingDetector implements Detector {
     DetectionResult r = DetectionResult.copyOf(c);
     r.modelVersion = modelVersion();
     r.fallback = p.fallback || c.fallback;
+    r.earlyScore = Double.NaN;
     r.reason = String.format(Locale.ROOT, "%s alone (%s: %s); %s", c.modelVersion, p.modelVersion,
         p.reason, c.reason);
     return r;

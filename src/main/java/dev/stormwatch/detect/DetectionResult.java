@@ -33,6 +33,12 @@ public class DetectionResult {
    * signals yet); its score 0 then means "no opinion", not "normal".
    */
   public boolean abstained;
+  /**
+   * A score that may raise an early warning but never pages on its own (in {@code
+   * hybrid-confirmed}: the hybrid model's score before the baseline confirms it); NaN when the
+   * detector has none. See {@link dev.stormwatch.alert.EarlyWarningPolicy}.
+   */
+  public double earlyScore = Double.NaN;
 
   public DetectionResult() {}
 
@@ -66,6 +72,7 @@ public class DetectionResult {
     r.fallback = d.fallback;
     r.scoreSpread = d.scoreSpread;
     r.abstained = d.abstained;
+    r.earlyScore = d.earlyScore;
     return r;
   }
 

@@ -22,7 +22,8 @@ import java.util.zip.GZIPInputStream;
  * order (file order among equal times). Per dedup key: a firing event opens an episode when none is
  * open (further firing events while open are updates of the same episode), a resolved event closes
  * the open one (a resolved event with none open is ignored); episodes still open at the end last to
- * the latest event time in the file.
+ * the latest event time in the file. Early-warning events never open or close episodes; {@link
+ * #warnings} collects them.
  */
 public final class AlertEpisodes {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +64,44 @@ public final class AlertEpisodes {
       events.add(new Event(a.dedupKey(), a.status(), a.provider(), a.service(), Instant.parse(a.eventTime())));
     }
     return episodes(events);
+  }
+
+  /** The early-warning spans of alert events produced in-process, ordered by start. */
+  public static List<AlertEpisode> warningsOf(List<dev.stormwatch.event.AlertEvent> alerts) {
+    List<Event> events = new ArrayList<>(alerts.size());
+    for (dev.stormwatch.event.AlertEvent a : alerts) {
+      events.add(new Event(a.dedupKey(), a.status(), a.provider(), a.service(), Instant.parse(a.eventTime())));
+    }
+    return warnings(events);
+  }
+
+  /**
+   * The early-warning spans of {@code events}, ordered by start: an {@code early_warning} event
+   * opens one per dedup key, {@code early_warning_cleared} closes it ({@code resolved} false: it
+   * calmed down) and a {@code firing} event of the same key ends it as escalated to a page ({@code
+   * resolved} true); spans still open last to the end of the data.
+   */
+  public static List<AlertEpisode> warnings(List<Event> events) {
+    List<Event> ordered = new ArrayList<>(events);
+    ordered.sort(Comparator.comparing(Event::time));
+    Instant endOfData = ordered.isEmpty() ? Instant.EPOCH : ordered.get(ordered.size() - 1).time();
+    Map<String, Event> open = new HashMap<>();
+    List<AlertEpisode> spans = new ArrayList<>();
+    for (Event e : ordered) {
+      if ("early_warning".equals(e.status())) {
+        open.putIfAbsent(e.dedupKey(), e);
+      } else if ("early_warning_cleared".equals(e.status()) || "firing".equals(e.status())) {
+        Event first = open.remove(e.dedupKey());
+        if (first != null) {
+          spans.add(episode(first, e.time(), "firing".equals(e.status())));
+        }
+      }
+    }
+    for (Event first : open.values()) {
+      spans.add(episode(first, endOfData, false));
+    }
+    spans.sort(Comparator.comparing(AlertEpisode::start).thenComparing(AlertEpisode::dedupKey));
+    return spans;
   }
 
   /** The episodes of {@code events}, ordered by start. */

@@ -23,8 +23,12 @@ import java.util.Map;
  * get a posterior and may raise or resolve an alert.
  */
 public final class DecisionReplay {
-  /** A live window, its posterior and the alert event it caused (null when none). */
-  public record Decided(DetectionResult result, PosteriorResult posterior, AlertEvent event) {}
+  /**
+   * A live window, its posterior, the alert event it caused (null when none) and the early warning
+   * it raised or cleared (null when none).
+   */
+  public record Decided(DetectionResult result, PosteriorResult posterior, AlertEvent event,
+      AlertEvent warning) {}
 
   private DecisionReplay() {}
 
@@ -47,7 +51,8 @@ public final class DecisionReplay {
    * policy} and the job's prior.
    */
   public static List<Decided> run(List<DetectionResult> ordered, JobConfig job, AlertPolicy policy) {
-    WindowDecision decision = new WindowDecision(policy, PosteriorCalculator.defaults());
+    WindowDecision decision = new WindowDecision(policy, PosteriorCalculator.defaults(),
+        job.earlyWarningPolicy());
     BetaPrior providerPrior = BetaPrior.withMean(job.priorIncidentRate, job.priorStrength);
     Map<String, KeyBelief> beliefs = new HashMap<>();
     Map<String, AlertState> states = new HashMap<>();
@@ -60,15 +65,18 @@ public final class DecisionReplay {
         continue;
       }
       WindowDecision.Outcome o = decision.decide(b, states.computeIfAbsent(r.key(), k -> new AlertState()), r);
-      out.add(new Decided(r, o.posterior(), o.event()));
+      out.add(new Decided(r, o.posterior(), o.event(), o.warning()));
     }
     return out;
   }
 
-  /** The alert events of {@link #run}, in the order they were raised. */
+  /** The alert events of {@link #run} (early warnings included), in the order they were raised. */
   public static List<AlertEvent> alerts(List<DetectionResult> ordered, JobConfig job, AlertPolicy policy) {
     List<AlertEvent> alerts = new ArrayList<>();
     for (Decided d : run(ordered, job, policy)) {
+      if (d.warning() != null) {
+        alerts.add(d.warning());
+      }
       if (d.event() != null) {
         alerts.add(d.event());
       }

@@ -74,7 +74,9 @@ public final class ScenarioCommand {
     }
     List<Label> incidentLabels = Label.read(incidents);
     List<Label> benignLabels = benign == null ? List.of() : Label.read(benign);
-    List<AlertEpisode> episodes = AlertEpisodes.episodes(AlertEpisodes.read(alerts));
+    List<AlertEpisodes.Event> events = AlertEpisodes.read(alerts);
+    List<AlertEpisode> episodes = AlertEpisodes.episodes(events);
+    List<AlertEpisode> warnings = AlertEpisodes.warnings(events);
     if (scenario == null && incidents.toAbsolutePath().getParent() != null) {
       Path sibling = incidents.toAbsolutePath().getParent().resolve("scenario.json");
       scenario = Files.exists(sibling) ? sibling : null;
@@ -98,7 +100,7 @@ public final class ScenarioCommand {
     ScenarioEvaluator evaluator = new ScenarioEvaluator(Duration.ofMinutes(toleranceMin),
         Duration.ofMinutes(graceMin));
     ScenarioReport report =
-        evaluator.evaluate(incidentLabels, benignLabels, episodes, start, end, services);
+        evaluator.evaluate(incidentLabels, benignLabels, episodes, warnings, start, end, services);
     System.out.print(ScenarioReportText.format(report));
     if (json != null) {
       writeJson(report, json);

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * also when there are no episodes). False alarms per day divide by the live period in days; the
  * per-12-services figure scales that by 12 / services. Percentiles interpolate linearly between
  * closest ranks; the warned-before-impact share is over all incidents (a missed one is not
- * warned). See docs/evaluation.md.
+ * warned). Early warnings, when given, are scored apart ({@link ScenarioReport.EarlyWarnings}):
+ * an incident's first notice is its earliest matching warning or page. See docs/evaluation.md.
  */
 public final class ScenarioEvaluator {
   /** Default grace after an incident's end within which an alert still counts. */
@@ -46,6 +47,16 @@ public final class ScenarioEvaluator {
   /** Scores {@code episodes} over the live period {@code [liveStart, liveEnd)} of services. */
   public ScenarioReport evaluate(List<Label> incidents, List<Label> benign,
       List<AlertEpisode> episodes, Instant liveStart, Instant liveEnd, int services) {
+    return evaluate(incidents, benign, episodes, List.of(), liveStart, liveEnd, services);
+  }
+
+  /**
+   * As above, with the early-warning spans ({@link AlertEpisodes#warnings}) scored as {@link
+   * ScenarioReport.EarlyWarnings}; the page metrics do not depend on them.
+   */
+  public ScenarioReport evaluate(List<Label> incidents, List<Label> benign,
+      List<AlertEpisode> episodes, List<AlertEpisode> warnings, Instant liveStart, Instant liveEnd,
+      int services) {
     List<ScenarioReport.IncidentOutcome> outcomes = new ArrayList<>();
     List<Double> delays = new ArrayList<>();
     List<Double> leads = new ArrayList<>();
@@ -99,7 +110,52 @@ public final class ScenarioEvaluator {
         truePositives, falseAlarms, benignAlerts, benign.size(), precision, f1(precision, recall),
         percentile(delays, 0.5), percentile(delays, 0.9), percentile(leads, 0.5),
         incidents.isEmpty() ? null : warned / (double) incidents.size(), perDay, perDay12, kinds,
-        outcomes);
+        outcomes, earlyWarnings(incidents, episodes, warnings, days, services));
+  }
+
+  private ScenarioReport.EarlyWarnings earlyWarnings(List<Label> incidents,
+      List<AlertEpisode> episodes, List<AlertEpisode> warnings, double days, int services) {
+    List<Double> delays = new ArrayList<>();
+    List<Double> leads = new ArrayList<>();
+    int noticed = 0;
+    int warnedFirst = 0;
+    int beforeImpact = 0;
+    for (Label incident : incidents) {
+      Instant page = first(episodes, incident);
+      Instant warning = first(warnings, incident);
+      if (page == null && warning == null) {
+        continue;
+      }
+      noticed++;
+      boolean warningFirst = warning != null && (page == null || warning.isBefore(page));
+      warnedFirst += warningFirst ? 1 : 0;
+      Instant notice = warningFirst ? warning : page;
+      delays.add((double) Duration.between(incident.start(), notice).toSeconds());
+      leads.add((double) Duration.between(notice, incident.impact()).toSeconds());
+      beforeImpact += notice.isBefore(incident.impact()) ? 1 : 0;
+    }
+    int onIncidents = 0;
+    int escalated = 0;
+    for (AlertEpisode w : warnings) {
+      onIncidents += incidents.stream().anyMatch(l -> matches(w, l)) ? 1 : 0;
+      escalated += w.resolved() ? 1 : 0;
+    }
+    int falseAlarms = warnings.size() - onIncidents;
+    Double perDay = days > 0 ? falseAlarms / days : null;
+    Double perDay12 = perDay == null || services <= 0 ? null : perDay * 12.0 / services;
+    return new ScenarioReport.EarlyWarnings(warnings.size(), escalated, onIncidents, falseAlarms,
+        perDay, perDay12, noticed, warnedFirst, percentile(delays, 0.5), percentile(leads, 0.5),
+        incidents.isEmpty() ? null : beforeImpact / (double) incidents.size());
+  }
+
+  private Instant first(List<AlertEpisode> spans, Label incident) {
+    Instant first = null;
+    for (AlertEpisode e : spans) {
+      if (matches(e, incident) && (first == null || e.start().isBefore(first))) {
+        first = e.start();
+      }
+    }
+    return first;
   }
 
   /** True when the episode is on the label's service and starts inside its matching window. */

@@ -32,7 +32,36 @@ public record ScenarioReport(
     Double falseAlarmsPerDay,
     @JsonProperty("false_alarms_per_day_per_12_services") Double falseAlarmsPerDayPer12Services,
     Map<String, KindRecall> recallByKind,
-    List<IncidentOutcome> perIncident) {
+    List<IncidentOutcome> perIncident,
+    EarlyWarnings earlyWarnings) {
+
+  /**
+   * The early-warning tier (heads-ups that are not pages): how many were raised, how many matched
+   * an incident, and when the on-call first heard of each incident from either a warning or a page.
+   *
+   * @param warnings early warnings raised
+   * @param escalated of those, the ones a page on the same key followed
+   * @param onIncidents warnings matching an incident (same matching window as episodes)
+   * @param falseAlarms warnings matching no incident
+   * @param noticed incidents with a matching warning or page
+   * @param warnedFirst incidents whose first matching warning came before their first page (or
+   *     that got a warning and no page)
+   * @param noticeDelayMedianS median of first notice (warning or page) minus onset
+   * @param noticeLeadMedianS median of impact minus first notice
+   * @param noticedBeforeImpactShare share of all incidents noticed strictly before impact
+   */
+  public record EarlyWarnings(
+      int warnings,
+      int escalated,
+      int onIncidents,
+      int falseAlarms,
+      Double falseAlarmsPerDay,
+      @JsonProperty("false_alarms_per_day_per_12_services") Double falseAlarmsPerDayPer12Services,
+      int noticed,
+      int warnedFirst,
+      Double noticeDelayMedianS,
+      Double noticeLeadMedianS,
+      Double noticedBeforeImpactShare) {}
 
   /** Recall of one incident kind. */
   public record KindRecall(int incidents, int detected, double recall) {}

@@ -29,6 +29,18 @@ public final class ScenarioReportText {
     row(b, "warned before impact", ratio(r.warnedBeforeImpactShare()));
     row(b, "false alarms per day", number(r.falseAlarmsPerDay()));
     row(b, "false alarms per day per 12 svc", number(r.falseAlarmsPerDayPer12Services()));
+    ScenarioReport.EarlyWarnings w = r.earlyWarnings();
+    if (w != null && w.warnings() > 0) {
+      b.append(String.format("%nearly warnings (Slack heads-ups, not pages)%n"));
+      row(b, "early warnings", w.warnings() + " (" + w.escalated() + " became pages)");
+      row(b, "  on incidents / false", w.onIncidents() + " / " + w.falseAlarms());
+      row(b, "  false per day per 12 svc", number(w.falseAlarmsPerDayPer12Services()));
+      row(b, "incidents noticed (warning or page)", w.noticed() + " / " + r.incidents()
+          + " (warning first: " + w.warnedFirst() + ")");
+      row(b, "first notice delay median", minutes(w.noticeDelayMedianS()));
+      row(b, "first notice lead before impact median", minutes(w.noticeLeadMedianS()));
+      row(b, "noticed before impact", ratio(w.noticedBeforeImpactShare()));
+    }
     b.append(String.format("%nrecall by kind%n"));
     for (Map.Entry<String, ScenarioReport.KindRecall> e : r.recallByKind().entrySet()) {
       ScenarioReport.KindRecall k = e.getValue();

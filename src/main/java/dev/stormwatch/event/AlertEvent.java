@@ -1,5 +1,6 @@
 package dev.stormwatch.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -29,6 +30,16 @@ public record AlertEvent(
 
   public static final String FIRING = "firing";
   public static final String RESOLVED = "resolved";
+  /** A heads-up the model raised before the alert is confirmed: Slack only, never a page. */
+  public static final String EARLY_WARNING = "early_warning";
+  /** An early warning that calmed down without becoming a page. */
+  public static final String EARLY_WARNING_CLEARED = "early_warning_cleared";
+
+  /** True for the early-warning statuses (which never open or close a page). */
+  @JsonIgnore
+  public boolean isEarlyWarning() {
+    return EARLY_WARNING.equals(status) || EARLY_WARNING_CLEARED.equals(status);
+  }
 
   /** A signal that explains part of the score. */
   public record Contributor(

@@ -118,7 +118,8 @@ public final class ScenarioScoring {
   /** The scenario report of an alert stream. */
   public ScenarioReport evaluate(List<AlertEvent> alerts) {
     List<AlertEpisode> episodes = AlertEpisodes.episodesOf(alerts);
-    return new ScenarioEvaluator().evaluate(incidents, benign, episodes, liveStart, liveEnd, services);
+    return new ScenarioEvaluator().evaluate(incidents, benign, episodes,
+        AlertEpisodes.warningsOf(alerts), liveStart, liveEnd, services);
   }
 
   /** One markdown table row: detected, episodes, false alarms (benign), precision, F1, delays. */

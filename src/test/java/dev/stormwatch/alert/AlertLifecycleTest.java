@@ -81,4 +81,29 @@ class AlertLifecycleTest {
       assertThat(h.numEventTimeTimers()).isZero();
     }
   }
+
+  @Test
+  void earlyWarningsGoOutBeforeThePageAndTheKeyIsStillForgotten() throws Exception {
+    try (KeyedBroadcastOperatorTestHarness<String, DetectionResult, FeedbackUpdate, AlertEvent> h =
+        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+            new AlertLifecycle(new AlertPolicy(0.7, 2, 0.5, 2), new EarlyWarningPolicy(0.9, 2, 0.5, 2),
+                PosteriorCalculator.defaults(), 0.02, 200, RETENTION, FeedbackLearning.defaults(200)),
+            DetectionResult::key, Types.STRING, AlertLifecycle.SERVICE_EVIDENCE)) {
+      double[][] windows = {{0.1, 0.95}, {0.1, 0.97}, {0.2, 0.99}, {0.9, 0.99}, {0.95, 0.99},
+          {0.1, 0.2}, {0.1, 0.2}};
+      for (int m = 1; m <= windows.length; m++) {
+        DetectionResult r = result(m, windows[m - 1][0]);
+        r.earlyScore = windows[m - 1][1];
+        r.modelVersion = "hybrid-v3+baseline-1";
+        h.processElement(new StreamRecord<>(r, m * MIN));
+      }
+      h.watermark(windows.length * MIN);
+      assertThat(h.extractOutputValues()).extracting(a -> a.eventTime().substring(11, 16) + " " + a.status())
+          .containsExactly("00:02 early_warning", "00:05 firing", "00:07 resolved");
+      assertThat(h.extractOutputValues().get(0).severity()).isEqualTo("info");
+      h.watermark(windows.length * MIN + RETENTION);
+      assertThat(keyedStateEntries(h)).isZero();
+      assertThat(h.numEventTimeTimers()).isZero();
+    }
+  }
 }

@@ -65,6 +65,7 @@ class ConfirmingDetectorTest {
       List<DetectionResult> results = d.scoreAll(windows(3));
       assertThat(results).hasSize(3).allSatisfy(r -> {
         assertThat(r.score).isEqualTo(0.2);
+        assertThat(r.earlyScore).as("the model's own score, for early warnings").isEqualTo(0.97);
         assertThat(r.modelVersion).isEqualTo("hybrid-v3+baseline-1");
         assertThat(r.contributorSignals).containsExactly("log:templates");
         assertThat(r.logEvidence).containsExactly("dial tcp: i/o timeout");
@@ -115,6 +116,7 @@ class ConfirmingDetectorTest {
     try (ConfirmingDetector d = new ConfirmingDetector(abstaining, sure)) {
       DetectionResult r = d.score(windows(1).get(0));
       assertThat(r.score).isEqualTo(0.9);
+      assertThat(r.earlyScore).as("no early warning from a model that abstained").isNaN();
       assertThat(r.abstained).isFalse();
       assertThat(r.modelVersion).isEqualTo("hybrid-v3+baseline-1");
       assertThat(r.contributorSignals).containsExactly("latency_p99_ms");

@@ -20,7 +20,8 @@ import java.util.function.DoubleSupplier;
  * at once. PagerDuty sends are rate-limited per routing key, Slack messages spaced by {@code
  * slackInterval} with everything queued meanwhile coalesced into one digest; firing alerts are
  * re-sent to Alertmanager every {@code alertmanagerResend}; a model version not seen before raises
- * one PagerDuty change event. Not thread-safe.
+ * one PagerDuty change event. Early warnings (and their clearing) go to Slack only: they are
+ * heads-ups, not pages. Not thread-safe.
  */
 public final class DeliveryDispatcher {
   public static final String PAGERDUTY = "pagerduty";
@@ -73,6 +74,12 @@ public final class DeliveryDispatcher {
         enqueue(new Notification(PAGERDUTY, Notification.CHANGE, alert, latestVersion, now), dead);
       }
       rememberVersion(version);
+    }
+    if (alert.isEarlyWarning()) {
+      if (queues.containsKey(SLACK)) {
+        enqueue(Notification.alert(SLACK, alert, now), dead);
+      }
+      return;
     }
     for (String endpoint : queues.keySet()) {
       enqueue(Notification.alert(endpoint, alert, now), dead);

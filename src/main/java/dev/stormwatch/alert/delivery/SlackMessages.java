@@ -72,8 +72,17 @@ public final class SlackMessages {
     return msg;
   }
 
-  /** ":rotating_light: CRITICAL aws/payments" or ":white_check_mark: RESOLVED aws/payments". */
+  /**
+   * ":rotating_light: CRITICAL aws/payments", ":white_check_mark: RESOLVED aws/payments", ":eyes:
+   * EARLY WARNING aws/payments" or ":ballot_box_with_check: EARLY WARNING CLEARED aws/payments".
+   */
   static String headline(AlertEvent a) {
+    if (AlertEvent.EARLY_WARNING.equals(a.status())) {
+      return ":eyes: EARLY WARNING " + a.provider() + "/" + a.service();
+    }
+    if (AlertEvent.EARLY_WARNING_CLEARED.equals(a.status())) {
+      return ":ballot_box_with_check: EARLY WARNING CLEARED " + a.provider() + "/" + a.service();
+    }
     boolean resolved = AlertEvent.RESOLVED.equals(a.status());
     String icon = resolved ? ":white_check_mark:" : switch (a.severity()) {
       case "critical" -> ":rotating_light:";

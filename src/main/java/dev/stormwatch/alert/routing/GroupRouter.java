@@ -19,7 +19,7 @@ import java.util.Map;
  * silences and re-notification. A resolve is held back only when its trigger never went out; a
  * resolve the router knows nothing about passes, so no page is ever left open. Services still
  * firing when a provider-wide alert ends are notified only if they still fire one group interval
- * later.
+ * later. Early warnings are neither grouped, held nor repeated.
  */
 public final class GroupRouter implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -39,6 +39,10 @@ public final class GroupRouter implements Serializable {
   /** Takes one lifecycle event of the group at its event time {@code t}. */
   public RoutingStep onAlert(RoutingGroup g, AlertEvent a, long t) {
     RoutingStep step = new RoutingStep();
+    if (a.isEarlyWarning()) {
+      onEarlyWarning(g, a, t, step);
+      return step;
+    }
     if (AlertEvent.FIRING.equals(a.status())) {
       onFiring(g, a, t, step);
     } else {
@@ -96,6 +100,20 @@ public final class GroupRouter implements Serializable {
     } else {
       g.disposition.put(key, PENDING);
       held.enqueue(g, a, t);
+    }
+  }
+
+  /**
+   * An early warning or its clearing goes out at once (a heads-up gains nothing from waiting for a
+   * group), unless a silence covers it or a provider-wide alert already explains the provider.
+   */
+  private void onEarlyWarning(RoutingGroup g, AlertEvent a, long t, RoutingStep step) {
+    if (rules.silenced(a, t)) {
+      step.count(Decision.SILENCED, 1);
+    } else if (g.providerAlert != null) {
+      step.count(Decision.INHIBITED, 1);
+    } else {
+      step.send(a);
     }
   }
 

@@ -247,6 +247,27 @@ class DeliveryDispatcherTest {
   }
 
   @Test
+  void earlyWarningsGoToSlackOnlyNeverToPagerDutyOrAlertmanager() throws Exception {
+    StubServer s = stub(StubServer.Reply.of(202, "{\"status\":\"success\"}"));
+    DeliveryConfig cfg = new DeliveryConfig(KEY, s.uri("/v2/enqueue").toString(), null,
+        s.uri("/hook").toString(), s.uri("/").toString(), null, null);
+    DeliveryDispatcher d = dispatcher(cfg, new DeliverySettings());
+    AlertEvent a = alert("k1", AlertEvent.EARLY_WARNING, "hybrid-v3+baseline-1");
+    accept(d, new AlertEvent(a.alertId(), a.dedupKey(), a.status(), "info", a.provider(), a.region(),
+        a.service(), a.eventTime(), a.emittedAt(), a.score(), a.posterior(), a.uncertainty(),
+        a.modelVersion(), "Early warning on aws/svc-k1: the model scores 0.97, not yet confirmed",
+        a.contributors(), a.logEvidence()));
+    accept(d, alert("k1", AlertEvent.EARLY_WARNING_CLEARED, "hybrid-v3+baseline-1"));
+    assertThat(clock.runUntil(d, 50, MINUTE, d::idle)).isTrue();
+    clock.run(d, 100, 2 * MINUTE);
+    assertThat(s.requests()).extracting(StubServer.Request::path).containsOnly("/hook");
+    String text = String.join("\n", s.requests().stream().map(StubServer.Request::body).toList());
+    assertThat(text).contains(":eyes: EARLY WARNING aws/svc-k1")
+        .contains(":ballot_box_with_check: EARLY WARNING CLEARED aws/svc-k1");
+    assertThat(clock.dead).isEmpty();
+  }
+
+  @Test
   void pastTheBoundTheOldestWaitingNotificationsAreDeadLettered() throws Exception {
     FakePagerDuty pd = serve(new FakePagerDuty(KEY));
     pd.failWith(503);

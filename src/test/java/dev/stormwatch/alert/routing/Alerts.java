@@ -24,6 +24,11 @@ final class Alerts {
     return event(provider, service, minute, AlertEvent.FIRING, severity, minute);
   }
 
+  /** An early warning (Slack heads-up) raised at {@code minute}. */
+  static AlertEvent earlyWarning(String provider, String service, int minute) {
+    return event(provider, service, minute, AlertEvent.EARLY_WARNING, "info", minute);
+  }
+
   /** The resolve of the alert that fired at {@code firedMinute}. */
   static AlertEvent resolved(String provider, String service, int firedMinute, int minute) {
     return event(provider, service, minute, AlertEvent.RESOLVED, "error", firedMinute);

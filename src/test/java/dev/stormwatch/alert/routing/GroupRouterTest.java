@@ -2,6 +2,7 @@ package dev.stormwatch.alert.routing;
 
 import static dev.stormwatch.alert.routing.Alerts.MIN;
 import static dev.stormwatch.alert.routing.Alerts.at;
+import static dev.stormwatch.alert.routing.Alerts.earlyWarning;
 import static dev.stormwatch.alert.routing.Alerts.firing;
 import static dev.stormwatch.alert.routing.Alerts.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -224,5 +225,24 @@ class GroupRouterTest {
     assertThat(count(Decision.INHIBITED)).isZero();
     assertThat(group.nextWakeUp()).isEqualTo(Long.MIN_VALUE);
     assertThat(MIN).isPositive();
+  }
+
+  @Test
+  void earlyWarningsGoOutAtOnceUnlessSilencedOrExplainedByAProviderAlert() {
+    router = router(c -> c.silences.add(new Silence(new AlertMatchers("aws", "search", "info"),
+        Alerts.START, Alerts.START.plusSeconds(60 * 60), "noisy heads-ups")));
+    alert(earlyWarning("aws", "payments", 1));
+    assertThat(described(sent)).containsExactly("payments:early_warning");
+    assertThat(group.nextWakeUp()).as("nothing held").isEqualTo(Long.MIN_VALUE);
+    alert(earlyWarning("aws", "search", 2));
+    assertThat(count(Decision.SILENCED)).isEqualTo(1);
+    for (String s : List.of("a", "b", "c")) {
+      alert(firing("aws", s, 3));
+    }
+    advance(at(4));
+    assertThat(described(sent)).containsExactly("payments:early_warning", "*:firing");
+    alert(earlyWarning("aws", "checkout", 5));
+    assertThat(count(Decision.INHIBITED)).isEqualTo(4);
+    assertThat(described(sent)).hasSize(2);
   }
 }

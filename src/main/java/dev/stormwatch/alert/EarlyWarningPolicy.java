@@ -1,0 +1,147 @@
+package dev.stormwatch.alert;
+
+import dev.stormwatch.alert.bayes.PosteriorResult;
+import dev.stormwatch.detect.DetectionResult;
+import dev.stormwatch.event.AlertEvent;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The early-warning tier: hysteresis over a window's {@link DetectionResult#earlyScore} (the hybrid
+ * model's own score in {@code hybrid-confirmed}) that raises a heads-up for Slack, never a page,
+ * while the page itself still waits for confirmation. A page on the key supersedes its warning
+ * silently; a warning that calms down is cleared with an event. After a page or a warning the
+ * early score must fall below the clear threshold once before the key can warn again. Detectors
+ * without an early score (NaN) never warn. Plain Java; the Flink operator keeps the {@link
+ * AlertState}.
+ */
+public final class EarlyWarningPolicy implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final double threshold;
+  private final int raiseAfter;
+  private final double clearThreshold;
+  private final int clearAfter;
+  private final boolean enabled;
+
+  /**
+   * @param threshold early score at or above which a window counts towards a warning
+   * @param raiseAfter consecutive such windows that raise it
+   * @param clearThreshold early score below which a window counts towards clearing it
+   * @param clearAfter consecutive such windows that clear it
+   */
+  public EarlyWarningPolicy(double threshold, int raiseAfter, double clearThreshold, int clearAfter) {
+    if (!(threshold > 0 && threshold <= 1) || !(clearThreshold >= 0 && clearThreshold <= threshold)
+        || raiseAfter < 1 || clearAfter < 1) {
+      throw new IllegalArgumentException("early warning: need 0 < threshold <= 1, 0 <= clear"
+          + " threshold <= threshold, raise-after and clear-after >= 1");
+    }
+    this.threshold = threshold;
+    this.raiseAfter = raiseAfter;
+    this.clearThreshold = clearThreshold;
+    this.clearAfter = clearAfter;
+    this.enabled = true;
+  }
+
+  private EarlyWarningPolicy() {
+    this.threshold = 1;
+    this.raiseAfter = 1;
+    this.clearThreshold = 0;
+    this.clearAfter = 1;
+    this.enabled = false;
+  }
+
+  /** A policy that never warns. */
+  public static EarlyWarningPolicy off() {
+    return new EarlyWarningPolicy();
+  }
+
+  /** True when this policy can raise warnings at all. */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /**
+   * Advances the warning state with a live window that the page policy has already seen (so
+   * {@code s.firing} is current) and returns the warning event it causes, or null.
+   */
+  public AlertEvent advance(AlertState s, DetectionResult r, PosteriorResult belief) {
+    if (!enabled()) {
+      return null;
+    }
+    double early = Double.isNaN(r.earlyScore) ? 0 : r.earlyScore;
+    if (s.firing) {
+      s.warning = false;
+      s.warnAbove = 0;
+      s.warnBelow = 0;
+      s.warnDisarmed = true;
+      return null;
+    }
+    if (s.warnDisarmed) {
+      s.warnDisarmed = early >= clearThreshold;
+      return null;
+    }
+    if (!s.warning) {
+      s.warnAbove = early >= threshold && !Double.isNaN(r.earlyScore) ? s.warnAbove + 1 : 0;
+      if (s.warnAbove < raiseAfter) {
+        return null;
+      }
+      s.warning = true;
+      s.warnBelow = 0;
+      s.warnedAt = r.windowEnd;
+      s.warningId = UUID.nameUUIDFromBytes((AlertPolicy.dedupKey(r.provider, r.service, r.modelVersion)
+          + "@early@" + r.windowEnd).getBytes(StandardCharsets.UTF_8)).toString();
+      return event(s, r, belief, AlertEvent.EARLY_WARNING, early);
+    }
+    s.warnBelow = early < clearThreshold ? s.warnBelow + 1 : 0;
+    if (s.warnBelow < clearAfter) {
+      return null;
+    }
+    AlertEvent cleared = event(s, r, belief, AlertEvent.EARLY_WARNING_CLEARED, early);
+    s.warning = false;
+    s.warnAbove = 0;
+    s.warnBelow = 0;
+    s.warnDisarmed = true;
+    return cleared;
+  }
+
+  private static AlertEvent event(AlertState s, DetectionResult r, PosteriorResult belief,
+      String status, double early) {
+    List<AlertEvent.Contributor> contributors = new ArrayList<>();
+    for (int i = 0; i < r.contributorSignals.length; i++) {
+      contributors.add(new AlertEvent.Contributor(r.contributorSignals[i], round(r.contributorWeights[i])));
+    }
+    String where = r.provider + "/" + r.service + (r.region.isEmpty() ? "" : " (" + r.region + ")");
+    String summary = status.equals(AlertEvent.EARLY_WARNING)
+        ? String.format(Locale.ROOT, "Early warning on %s: the model scores %.2f, not yet confirmed"
+            + " (no page): %s", where, early, r.reason)
+        : "Early warning on " + where + " cleared after " + (r.windowEnd - s.warnedAt) / 60_000
+            + " min without a page";
+    return new AlertEvent(
+        s.warningId,
+        AlertPolicy.dedupKey(r.provider, r.service, r.modelVersion),
+        status,
+        "info",
+        r.provider,
+        r.region,
+        r.service,
+        Instant.ofEpochMilli(r.windowEnd).toString(),
+        Instant.now().toString(),
+        round(early),
+        round(belief == null ? r.score : belief.posterior()),
+        round(belief == null ? 0.0 : belief.uncertainty()),
+        r.modelVersion + (r.fallback ? "+fallback" : ""),
+        summary.length() > 1024 ? summary.substring(0, 1024) : summary,
+        contributors,
+        List.of(r.logEvidence));
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000.0) / 1000.0;
+  }
+}
