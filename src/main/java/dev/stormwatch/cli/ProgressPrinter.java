@@ -90,9 +90,14 @@ final class ProgressPrinter {
   private static void print(String line) {
     try {
       JsonNode a = JsonCodec.mapper().readTree(line);
-      boolean firing = a.path("status").asText().equals("firing");
+      String status = a.path("status").asText();
+      String tag = switch (status) {
+        case "firing" -> "[ALERT]";
+        case "early_warning" -> "[WARN] ";
+        default -> "[OK]   ";
+      };
       System.out.printf("%s %-8s %-9s %s/%s at %s score %.2f  %s%n",
-          firing ? "[ALERT]" : "[OK]   ", a.path("severity").asText().toUpperCase(),
+          tag, a.path("severity").asText().toUpperCase(),
           a.path("status").asText(), a.path("provider").asText(), a.path("service").asText(),
           a.path("event_time").asText(), a.path("score").asDouble(), a.path("summary").asText());
     } catch (IOException e) {
