@@ -116,26 +116,40 @@ public final class AlertPolicy implements Serializable {
 
   private static AlertEvent event(
       AlertState s, DetectionResult r, PosteriorResult belief, String status) {
+    String summary = status.equals(AlertEvent.FIRING)
+        ? "Anomaly on " + where(r) + ": " + r.reason + (belief == null ? "" : ". Bayes: " + belief.why())
+        : "Recovered on " + where(r) + " after " + (r.windowEnd - s.firedAt) / 60_000 + " min (peak score "
+            + round(s.peakScore) + ")";
+    return event(s.alertId, status, s.severity, r, r.score, belief, summary);
+  }
+
+  /** "provider/service (region)" of a window, for summaries. */
+  static String where(DetectionResult r) {
+    return r.provider + "/" + r.service + (r.region.isEmpty() ? "" : " (" + r.region + ")");
+  }
+
+  /**
+   * An event of the output contract for window {@code r}: its key, time, contributors and log
+   * evidence, the given score and the posterior (the score without a belief); the summary is cut to
+   * 1024 characters.
+   */
+  static AlertEvent event(String alertId, String status, String severity, DetectionResult r,
+      double score, PosteriorResult belief, String summary) {
     List<AlertEvent.Contributor> contributors = new ArrayList<>();
     for (int i = 0; i < r.contributorSignals.length; i++) {
       contributors.add(new AlertEvent.Contributor(r.contributorSignals[i], round(r.contributorWeights[i])));
     }
-    String where = r.provider + "/" + r.service + (r.region.isEmpty() ? "" : " (" + r.region + ")");
-    String summary = status.equals(AlertEvent.FIRING)
-        ? "Anomaly on " + where + ": " + r.reason + (belief == null ? "" : ". Bayes: " + belief.why())
-        : "Recovered on " + where + " after " + (r.windowEnd - s.firedAt) / 60_000 + " min (peak score "
-            + round(s.peakScore) + ")";
     return new AlertEvent(
-        s.alertId,
+        alertId,
         dedupKey(r.provider, r.service, r.modelVersion),
         status,
-        s.severity,
+        severity,
         r.provider,
         r.region,
         r.service,
         Instant.ofEpochMilli(r.windowEnd).toString(),
         Instant.now().toString(),
-        round(r.score),
+        round(score),
         round(belief == null ? r.score : belief.posterior()),
         round(belief == null ? 0.0 : belief.uncertainty()),
         r.modelVersion + (r.fallback ? "+fallback" : ""),
@@ -144,7 +158,7 @@ public final class AlertPolicy implements Serializable {
         List.of(r.logEvidence));
   }
 
-  private static double round(double v) {
+  static double round(double v) {
     return Math.round(v * 1000.0) / 1000.0;
   }
 }

@@ -5,9 +5,6 @@ import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.event.AlertEvent;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -112,36 +109,11 @@ public final class EarlyWarningPolicy implements Serializable {
 
   private static AlertEvent event(AlertState s, DetectionResult r, PosteriorResult belief,
       String status, double early) {
-    List<AlertEvent.Contributor> contributors = new ArrayList<>();
-    for (int i = 0; i < r.contributorSignals.length; i++) {
-      contributors.add(new AlertEvent.Contributor(r.contributorSignals[i], round(r.contributorWeights[i])));
-    }
-    String where = r.provider + "/" + r.service + (r.region.isEmpty() ? "" : " (" + r.region + ")");
     String summary = status.equals(AlertEvent.EARLY_WARNING)
         ? String.format(Locale.ROOT, "Early warning on %s: the model scores %.2f, not yet confirmed"
-            + " (no page): %s", where, early, r.reason)
-        : "Early warning on " + where + " cleared after " + (r.windowEnd - s.warnedAt) / 60_000
-            + " min without a page";
-    return new AlertEvent(
-        s.warningId,
-        AlertPolicy.dedupKey(r.provider, r.service, r.modelVersion),
-        status,
-        "info",
-        r.provider,
-        r.region,
-        r.service,
-        Instant.ofEpochMilli(r.windowEnd).toString(),
-        Instant.now().toString(),
-        round(early),
-        round(belief == null ? r.score : belief.posterior()),
-        round(belief == null ? 0.0 : belief.uncertainty()),
-        r.modelVersion + (r.fallback ? "+fallback" : ""),
-        summary.length() > 1024 ? summary.substring(0, 1024) : summary,
-        contributors,
-        List.of(r.logEvidence));
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 1000.0) / 1000.0;
+            + " (no page): %s", AlertPolicy.where(r), early, r.reason)
+        : "Early warning on " + AlertPolicy.where(r) + " cleared after "
+            + (r.windowEnd - s.warnedAt) / 60_000 + " min without a page";
+    return AlertPolicy.event(s.warningId, status, "info", r, early, belief, summary);
   }
 }
