@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code scripts/detect.sh} over the demo scenario (24 h warm-up, 12 h live, 9 incidents, 4 benign
  * look-alikes) with PagerDuty and Slack pointed at local stand-ins through the environment, the
  * routing key from a secrets file: one trigger and one resolve per alert episode with the alert's
- * dedup key, Slack within one message a second, no page inside a benign look-alike's window, and
- * the secrets nowhere in the outputs or logs.
+ * dedup key (early warnings never page), every event including the early warnings on Slack within
+ * one message a second, no page inside a benign look-alike's window, and the secrets nowhere in the
+ * outputs or logs.
  */
 class DetectScriptDeliveryE2ETest {
   private static final String KEY = "e2eR0UT1NGKEY0123456789abcdef012";
@@ -51,10 +52,17 @@ class DetectScriptDeliveryE2ETest {
       List<JsonNode> alerts = jsonLines(out.resolve("alerts.jsonl"));
       assertThat(alerts).isNotEmpty();
       Map<String, List<String>> expected = new LinkedHashMap<>();
+      long earlyWarnings = 0;
       for (JsonNode a : alerts) {
+        String status = a.get("status").asText();
+        if (status.startsWith("early_warning")) {
+          earlyWarnings++;
+          continue;  // heads-ups go to Slack only
+        }
         expected.computeIfAbsent(a.get("dedup_key").asText(), k -> new ArrayList<>())
-            .add(a.get("status").asText().equals("firing") ? "trigger" : "resolve");
+            .add(status.equals("firing") ? "trigger" : "resolve");
       }
+      assertThat(earlyWarnings).as("the demo's early warnings").isPositive();
       Map<String, List<String>> paged = new LinkedHashMap<>();
       for (FakePagerDuty.Event e : pd.events()) {
         paged.computeIfAbsent(e.dedupKey(), k -> new ArrayList<>()).add(e.action());
@@ -92,7 +100,10 @@ class DetectScriptDeliveryE2ETest {
         String text = m.body().get("text").asText();
         covered += text.startsWith("Stormwatch digest: ") ? Integer.parseInt(text.split(" ")[2]) : 1;
       }
+      // every lifecycle event, early warnings included, reached Slack
       assertThat(covered).isEqualTo(alerts.size());
+      assertThat(messages.stream().map(m -> m.body().toString()).toList())
+          .anyMatch(body -> body.contains("EARLY WARNING"));
 
       String deadLetters = Files.readString(out.resolve("dead-letter.jsonl"));
       assertThat(deadLetters).doesNotContain("delivery_");
