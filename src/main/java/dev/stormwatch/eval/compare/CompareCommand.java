@@ -173,9 +173,10 @@ public final class CompareCommand {
   private static ComparisonRow score(String name, Path alerts, ScenarioEvaluator evaluator,
       List<Label> incidents, List<Label> benign, LivePeriod live, Double rate, Double seconds,
       Double ratePerCpu, Path out) throws IOException {
-    List<AlertEpisode> episodes = AlertEpisodes.episodes(AlertEpisodes.read(alerts));
-    ScenarioReport report =
-        evaluator.evaluate(incidents, benign, episodes, live.start(), live.end(), live.services());
+    List<AlertEpisodes.Event> events = AlertEpisodes.read(alerts);
+    List<AlertEpisode> episodes = AlertEpisodes.episodes(events);
+    ScenarioReport report = evaluator.evaluate(incidents, benign, episodes,
+        AlertEpisodes.warnings(events), live.start(), live.end(), live.services());
     ScenarioCommand.writeJson(report, out.resolve(name).resolve("evaluation.json"));
     return new ComparisonRow(name, alerts, episodes, report, rate, seconds, ratePerCpu);
   }

@@ -132,6 +132,48 @@ class CompareCommandTest {
   }
 
   @Test
+  void earlyWarningsInAnAlertFileMoveTheFirstNoticeButNotThePageMetrics() throws IOException {
+    Path data = dir.resolve("scenario");
+    Path withWarning = dir.resolve("with-warning.jsonl");
+    List<String> lines = Files.readAllLines(out.resolve("baseline").resolve("alerts.jsonl"));
+    // a warning one minute before the first page of an incident paged two or more minutes after onset
+    var late = rows.get(0).report().perIncident().stream()
+        .filter(o -> o.detected() && o.delayS() >= 120).findFirst().orElseThrow();
+    AlertEvent page = null;
+    for (String line : lines) {
+      AlertEvent a = JsonCodec.mapper().readValue(line, AlertEvent.class);
+      if (a.status().equals(AlertEvent.FIRING) && a.service().equals(late.service())
+          && Instant.parse(a.eventTime()).equals(Instant.parse(late.firstAlert()))) {
+        page = a;
+      }
+    }
+    assertThat(page).isNotNull();
+    AlertEvent warning = new AlertEvent("warning-1", page.dedupKey(), AlertEvent.EARLY_WARNING, "info",
+        page.provider(), page.region(), page.service(),
+        Instant.parse(page.eventTime()).minusSeconds(60).toString(), page.emittedAt(), 0.99, 0.1,
+        0.1, page.modelVersion(), "Early warning", List.of(), List.of());
+    List<String> all = new java.util.ArrayList<>(List.of(JsonCodec.mapper().writeValueAsString(warning)));
+    all.addAll(lines);
+    Files.write(withWarning, all);
+    List<ComparisonRow> compared = CompareCommand.compare(CompareOptions.parse(new String[] {
+      "--input", data.resolve("live.jsonl.gz").toString(),
+      "--incidents", data.resolve("incidents.json").toString(),
+      "--detectors", "",
+      "--alerts-from", "warned=" + withWarning,
+      "--no-report",
+      "--out", dir.resolve("compare-warned").toString()
+    }));
+    assertThat(compared).singleElement().satisfies(r -> {
+      assertThat(r.report().episodes()).isEqualTo(rows.get(0).report().episodes());
+      assertThat(r.report().leadTimeMedianS()).isEqualTo(rows.get(0).report().leadTimeMedianS());
+      assertThat(r.report().earlyWarnings().warnings()).isEqualTo(1);
+      assertThat(r.report().earlyWarnings().warnedFirst()).isEqualTo(1);
+    });
+    assertThat(Files.readString(dir.resolve("compare-warned").resolve("comparison.txt")))
+        .contains("first-notice lead", "(1 early warnings, 0 false)");
+  }
+
+  @Test
   void rejectsUnknownDetectorsAndMissingOptions() throws IOException {
     assertThat(CompareCommand.run(new String[] {"--input", "x", "--incidents", "y", "--out", "z",
         "--detectors", "isolation-forest"})).isEqualTo(2);
