@@ -18,7 +18,7 @@ import java.util.Random;
  */
 public final class TrainCommand {
   static final String USAGE = "usage: train.sh --input FILE [--input FILE ...] [--warmup FILE]"
-      + " [--incidents incidents.json] --model-out models/<name>/<version> [--seed N] [--epochs N]"
+      + " [--incidents incidents.json] [--benign benign.json] [--benign-repeat N] --model-out models/<name>/<version> [--seed N] [--epochs N]"
       + " [--log-branch on|off] [--log-tokens N] [--benign-fraction F]"
       + " [--architecture full|cnn-only|bilstm-only|concat|logistic]";
 
@@ -42,6 +42,8 @@ public final class TrainCommand {
     boolean logBranch = true;
     Integer logTokens = null;
     Double benignFraction = null;
+    Path benign = null;
+    int benignRepeat = 5;
     Architecture architecture = Architecture.FULL;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -58,6 +60,8 @@ public final class TrainCommand {
           case "--input" -> inputs.add(Path.of(v));
           case "--warmup" -> warmup.add(Path.of(v));
           case "--incidents" -> incidents = Path.of(v);
+          case "--benign" -> benign = Path.of(v);
+          case "--benign-repeat" -> benignRepeat = Integer.parseInt(v);
           case "--model-out" -> out = Path.of(v);
           case "--seed" -> seed = Long.parseLong(v);
           case "--epochs" -> epochs = Integer.parseInt(v);
@@ -105,7 +109,9 @@ public final class TrainCommand {
     List<Label> labels = incidents == null ? List.of() : Label.read(incidents);
     LogBranch logs = options.logTokens() > 0
         ? new LogBranch(EmbeddingModel.bundled(), options.logTokens(), TRAINING_CACHE) : null;
-    TrainingSet set = TrainingSet.build(windows, labels, options, logs, new Random(options.seed()));
+    List<Label> benignLabels = benign == null ? List.of() : Label.read(benign);
+    TrainingSet set = TrainingSet.build(windows, labels, benignLabels, benignRepeat, options, logs,
+        new Random(options.seed()));
     System.out.printf("replayed %d records (%d rejected) into %d windows in %.1f s; %d train / %d"
         + " held-out examples, channels %s%n", events.size(), files.rejected(), windows.size(),
         (System.nanoTime() - started) / 1e9, set.train.size(), set.holdout.size(), set.schema.metrics());
@@ -117,6 +123,11 @@ public final class TrainCommand {
     summary.put("inputs", inputs.stream().map(Path::toString).toList());
     summary.put("warmup", warmup.stream().map(Path::toString).toList());
     summary.put("incidents", incidents == null ? null : incidents.toString());
+    if (benign != null) {
+      summary.put("benign", benign.toString());
+      summary.put("benign_repeat", benignRepeat);
+      summary.put("benign_windows", set.labelledBenign);
+    }
     summary.put("records", events.size());
     HybridTrainer trainer = new HybridTrainer(options);
     ModelManifest m = trainer.train(set, cfg.stepMillis, summary, out);

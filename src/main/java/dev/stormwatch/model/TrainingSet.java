@@ -37,6 +37,8 @@ public final class TrainingSet {
   public final LogBranch logs;
   public int windows;
   public int labelledPositives;
+  /** Windows overlapping a labelled benign look-alike (each added as that many repeated negatives). */
+  public int labelledBenign;
   public int skippedUnusable;
 
   private TrainingSet(FeatureSchema schema, LogBranch logs) {
@@ -72,6 +74,19 @@ public final class TrainingSet {
    */
   public static TrainingSet build(List<WindowAssembly> all, List<Label> incidents,
       TrainingOptions options, LogBranch logs, Random rnd) {
+    return build(all, incidents, List.of(), 1, options, logs, rnd);
+  }
+
+  /**
+   * As above; windows overlapping a labelled benign look-alike ({@code lookAlikes}: scheduled batches,
+   * retry storms, clean deploys... that users know are not incidents) are negatives repeated {@code
+   * benignRepeat} times, so the few labelled look-alikes weigh against the many incident windows.
+   */
+  public static TrainingSet build(List<WindowAssembly> all, List<Label> incidents,
+      List<Label> lookAlikes, int benignRepeat, TrainingOptions options, LogBranch logs, Random rnd) {
+    if (benignRepeat < 1) {
+      throw new IllegalArgumentException("benign repeat must be >= 1, got " + benignRepeat);
+    }
     List<WindowAssembly> live = all.stream().filter(w -> w.live).toList();
     if (live.isEmpty()) {
       throw new IllegalArgumentException("no live windows to train on");
@@ -103,6 +118,12 @@ public final class TrainingSet {
         continue;
       }
       split.add(new Example(x, tokens, -1, w.end));
+      if (overlapsIncident(w, lookAlikes)) {
+        set.labelledBenign++;
+        for (int i = 1; i < benignRepeat; i++) {
+          split.add(new Example(x, tokens, -1, w.end));
+        }
+      }
       if (rnd.nextDouble() < options.injectFraction()) {
         Example e = logInjector != null && rnd.nextInt(NOVEL_ERROR_SHARE) == 0
             ? novelErrors(set, x, tokens, w, logInjector, rnd)
@@ -184,6 +205,7 @@ public final class TrainingSet {
     return x[schema.logMaskChannel() * steps + steps - 1] > 0;
   }
 
+  /** True when the window overlaps one of the labels of its key. */
   private static boolean overlapsIncident(WindowAssembly w, List<Label> incidents) {
     for (Label l : incidents) {
       if (l.sameTarget(w.provider, w.service) && w.start <= l.end().toEpochMilli()
