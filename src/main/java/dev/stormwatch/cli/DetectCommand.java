@@ -32,7 +32,7 @@ public final class DetectCommand {
   /** Detector of a run without {@code --config} or {@code --detector}. */
   static final String DEFAULT_DETECTOR = "hybrid-confirmed";
   /** Model artifact of that default, relative to the repository root. */
-  static final String DEFAULT_MODEL = "models/hybrid/v3";
+  static final String DEFAULT_MODEL = "models/hybrid/v4";
 
   private DetectCommand() {}
 

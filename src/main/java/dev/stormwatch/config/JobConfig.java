@@ -62,7 +62,7 @@ public class JobConfig implements Serializable {
   /** {@code baseline}, {@code hybrid} or {@code hybrid-confirmed} (see {@link dev.stormwatch.detect.Detectors}). */
   public String detector = "baseline";
   /** Model artifact directory of the hybrid detector. */
-  public String modelDir = "models/hybrid/v3";
+  public String modelDir = "models/hybrid/v4";
   /**
    * Where the model runs: {@code auto} (the first GPU when its runtime loads, else the CPU with one
    * INFO line), {@code cpu} or {@code cuda:N} (fails the detector's start when unusable).

@@ -121,8 +121,9 @@ public final class HybridTrainer {
           float value = loss.getFloat();
           if (!Float.isFinite(value)) {
             throw new IllegalStateException("training diverged: loss " + value + " in epoch "
-                + (epochLosses.size() + 1) + ", batch " + (batches + 1) + "; try another --seed"
-                + " or fewer --epochs");
+                + (epochLosses.size() + 1) + ", batch " + (batches + 1) + "; run it again (PyTorch's CPU"
+                + " kernels are not always bit-reproducible, and a rerun usually trains), or try"
+                + " another --seed or fewer --epochs");
           }
           sum += value;
         }

@@ -17,7 +17,7 @@ class DetectCommandDefaultsTest {
     List<String> args = DetectCommand.withDefaultDetector(List.of("--input", "x.jsonl"), "/repo");
     JobConfig cfg = ConfigLoader.fromArgs(args.toArray(String[]::new));
     assertThat(cfg.detector).isEqualTo("hybrid-confirmed");
-    assertThat(cfg.modelDir).isEqualTo("/repo/models/hybrid/v3");
+    assertThat(cfg.modelDir).isEqualTo("/repo/models/hybrid/v4");
     assertThat(cfg.decidesOnPosterior()).as("auto decides on the posterior for hybrid-confirmed").isTrue();
   }
 

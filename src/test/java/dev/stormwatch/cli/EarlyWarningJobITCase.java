@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped detector ({@code hybrid-confirmed} with {@code models/hybrid/v3}) in the real job on
+ * The shipped detector ({@code hybrid-confirmed} with {@code models/hybrid/v4}) in the real job on
  * the demo's aws/checkout, whose certificate expiry shows first in the logs: the hybrid model's
  * early warning goes out through the alert lifecycle and the router before the confirmed page,
  * and the page supersedes it.
@@ -48,7 +48,7 @@ class EarlyWarningJobITCase {
     assertThat(statuses.subList(warning + 1, statuses.size())).startsWith("firing");
     JsonNode w = alerts.get(warning);
     assertThat(w.get("severity").asText()).isEqualTo("info");
-    assertThat(w.get("model_version").asText()).isEqualTo("hybrid-v3+baseline-1");
+    assertThat(w.get("model_version").asText()).isEqualTo("hybrid-v4+baseline-1");
     assertThat(w.get("summary").asText()).startsWith("Early warning on aws/checkout");
     assertThat(w.get("contributors").get(0).get("signal").asText()).isEqualTo("log:templates");
     assertThat(w.get("log_evidence").toString()).containsIgnoringCase("certificate");

@@ -33,7 +33,7 @@ import java.util.Map;
 public final class DecisionCommand {
   public static final String USAGE = "usage: evaluate.sh decision --warmup FILE --input FILE"
       + " --incidents FILE [--benign FILE] [--scenario scenario.json] --out DIR"
-      + " [--detectors baseline,rcf,hybrid,hybrid-confirmed] [--model models/hybrid/v3] [--thresholds 0.05:0.99:0.01]"
+      + " [--detectors baseline,rcf,hybrid,hybrid-confirmed] [--model models/hybrid/v4] [--thresholds 0.05:0.99:0.01]"
       + " [--config conf/stormwatch.yaml] [--cold-start]";
 
   private DecisionCommand() {}
@@ -168,7 +168,7 @@ public final class DecisionCommand {
     Path scenario = null;
     Path out = null;
     Path config = null;
-    Path model = Path.of("models/hybrid/v3");
+    Path model = Path.of("models/hybrid/v4");
     List<String> detectors = List.of("baseline", "rcf");
     double[] thresholds = range("0.05:0.99:0.01");
     boolean coldStart = false;
