@@ -13,8 +13,10 @@ import java.util.UUID;
  * model's own score in {@code hybrid-confirmed}) that raises a heads-up for Slack, never a page,
  * while the page itself still waits for confirmation. A page on the key supersedes its warning
  * silently; a warning that calms down is cleared with an event. After a page or a warning the
- * early score must fall below the clear threshold once before the key can warn again. Detectors
- * without an early score (NaN) never warn. Plain Java; the Flink operator keeps the {@link
+ * early score must fall below the clear threshold once before the key can warn again. A key
+ * watched for less than {@code minHistory} of event time does not warn (a model's scores on a
+ * young key, whose every log template still looks new, are not worth a heads-up; pages still go
+ * through the Bayesian layer). Detectors without an early score (NaN) never warn. Plain Java; the Flink operator keeps the {@link
  * AlertState}.
  */
 public final class EarlyWarningPolicy implements Serializable {
@@ -24,6 +26,7 @@ public final class EarlyWarningPolicy implements Serializable {
   private final int raiseAfter;
   private final double clearThreshold;
   private final int clearAfter;
+  private final long minHistoryMillis;
   private final boolean enabled;
 
   /**
@@ -31,13 +34,16 @@ public final class EarlyWarningPolicy implements Serializable {
    * @param raiseAfter consecutive such windows that raise it
    * @param clearThreshold early score below which a window counts towards clearing it
    * @param clearAfter consecutive such windows that clear it
+   * @param minHistoryMillis event time a key must have been watched for before it can warn
    */
-  public EarlyWarningPolicy(double threshold, int raiseAfter, double clearThreshold, int clearAfter) {
+  public EarlyWarningPolicy(double threshold, int raiseAfter, double clearThreshold, int clearAfter,
+      long minHistoryMillis) {
     if (!(threshold > 0 && threshold <= 1) || !(clearThreshold >= 0 && clearThreshold <= threshold)
-        || raiseAfter < 1 || clearAfter < 1) {
+        || raiseAfter < 1 || clearAfter < 1 || minHistoryMillis < 0) {
       throw new IllegalArgumentException("early warning: need 0 < threshold <= 1, 0 <= clear"
-          + " threshold <= threshold, raise-after and clear-after >= 1");
+          + " threshold <= threshold, raise-after and clear-after >= 1, min-history >= 0");
     }
+    this.minHistoryMillis = minHistoryMillis;
     this.threshold = threshold;
     this.raiseAfter = raiseAfter;
     this.clearThreshold = clearThreshold;
@@ -50,6 +56,7 @@ public final class EarlyWarningPolicy implements Serializable {
     this.raiseAfter = 1;
     this.clearThreshold = 0;
     this.clearAfter = 1;
+    this.minHistoryMillis = 0;
     this.enabled = false;
   }
 
@@ -65,9 +72,11 @@ public final class EarlyWarningPolicy implements Serializable {
 
   /**
    * Advances the warning state with a live window that the page policy has already seen (so
-   * {@code s.firing} is current) and returns the warning event it causes, or null.
+   * {@code s.firing} is current) and returns the warning event it causes, or null; {@code
+   * keyAgeMillis} is how long the key has been watched.
    */
-  public AlertEvent advance(AlertState s, DetectionResult r, PosteriorResult belief) {
+  public AlertEvent advance(AlertState s, DetectionResult r, PosteriorResult belief,
+      long keyAgeMillis) {
     if (!enabled()) {
       return null;
     }
@@ -84,7 +93,9 @@ public final class EarlyWarningPolicy implements Serializable {
       return null;
     }
     if (!s.warning) {
-      s.warnAbove = early >= threshold && !Double.isNaN(r.earlyScore) ? s.warnAbove + 1 : 0;
+      boolean counts = early >= threshold && !Double.isNaN(r.earlyScore)
+          && keyAgeMillis >= minHistoryMillis;
+      s.warnAbove = counts ? s.warnAbove + 1 : 0;
       if (s.warnAbove < raiseAfter) {
         return null;
       }

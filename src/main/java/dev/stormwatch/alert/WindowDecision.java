@@ -56,6 +56,7 @@ public final class WindowDecision implements Serializable {
 
   /** A warm-up window only teaches the belief what normal scores look like. */
   public void learnWarmup(KeyBelief belief, DetectionResult warmup) {
+    belief.seen(warmup.windowEnd);
     belief.observeWarmup(warmup.score);
   }
 
@@ -64,13 +65,15 @@ public final class WindowDecision implements Serializable {
    * and then the early warning.
    */
   public Outcome decide(KeyBelief belief, AlertState state, DetectionResult live) {
+    belief.seen(live.windowEnd);
     PosteriorResult posterior = belief.evaluate(calculator, live.score, live.scoreSpread, live.windowEnd);
     if (!state.firing && live.score < CALM_SCORE) {
       belief.observeWarmup(live.score);
     }
     long before = state.lastWindowEnd;
     AlertEvent event = policy.advance(state, live, posterior);
-    AlertEvent warning = live.windowEnd > before ? earlyWarning.advance(state, live, posterior) : null;
+    AlertEvent warning = live.windowEnd > before
+        ? earlyWarning.advance(state, live, posterior, belief.ageMillis(live.windowEnd)) : null;
     return new Outcome(posterior, event, warning);
   }
 }

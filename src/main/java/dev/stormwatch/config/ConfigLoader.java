@@ -172,11 +172,14 @@ public final class ConfigLoader {
     }
   }
 
-  /** {@code alert.early-warning}: {@code {enabled, threshold, raise-after, clear-threshold, clear-after}}. */
+  /**
+   * {@code alert.early-warning}: {@code {enabled, threshold, raise-after, clear-threshold,
+   * clear-after, min-history}}.
+   */
   private static void earlyWarning(JobConfig c, JsonNode v, File file) {
     if (!v.isObject()) {
       throw new IllegalArgumentException("alert.early-warning must be a map (enabled, threshold,"
-          + " raise-after, clear-threshold, clear-after) in " + file);
+          + " raise-after, clear-threshold, clear-after, min-history) in " + file);
     }
     for (Iterator<Map.Entry<String, JsonNode>> f = v.fields(); f.hasNext(); ) {
       Map.Entry<String, JsonNode> e = f.next();
@@ -187,6 +190,7 @@ public final class ConfigLoader {
         case "raise-after" -> c.earlyWarningRaiseAfter = x.asInt();
         case "clear-threshold" -> c.earlyWarningClearThreshold = x.asDouble();
         case "clear-after" -> c.earlyWarningClearAfter = x.asInt();
+        case "min-history" -> c.earlyWarningMinHistory = DurationParser.parse(x.asText());
         default -> throw new IllegalArgumentException(
             "unknown setting 'alert.early-warning." + e.getKey() + "' in " + file);
       }

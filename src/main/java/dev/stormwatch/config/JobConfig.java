@@ -107,6 +107,8 @@ public class JobConfig implements Serializable {
   public double earlyWarningClearThreshold = 0.5;
   /** Consecutive such windows that clear it. */
   public int earlyWarningClearAfter = 5;
+  /** Event time a key must have been watched for (warm-up included) before it can warn. */
+  public Duration earlyWarningMinHistory = Duration.ofHours(24);
 
   // ---- delivery (PagerDuty / Slack / Alertmanager; endpoints and secrets come from the environment)
   public DeliverySettings delivery = new DeliverySettings();
@@ -145,6 +147,7 @@ public class JobConfig implements Serializable {
         "alert.early-warning: threshold must be in (0, 1] and clear-threshold in [0, threshold]");
     require(earlyWarningRaiseAfter >= 1 && earlyWarningClearAfter >= 1,
         "alert.early-warning: raise-after and clear-after must be >= 1");
+    require(!earlyWarningMinHistory.isNegative(), "alert.early-warning: min-history must be >= 0");
     require(validDevice(device), "detector.device must be auto, cpu or cuda:N, got '" + device + "'");
     require(asyncCapacity >= 1 && batchSize >= 1, "detector.capacity and batch-size must be >= 1");
     require(maxParallelism >= 0 && parallelism >= 0
@@ -174,7 +177,7 @@ public class JobConfig implements Serializable {
   public dev.stormwatch.alert.EarlyWarningPolicy earlyWarningPolicy() {
     return earlyWarning
         ? new dev.stormwatch.alert.EarlyWarningPolicy(earlyWarningThreshold, earlyWarningRaiseAfter,
-            earlyWarningClearThreshold, earlyWarningClearAfter)
+            earlyWarningClearThreshold, earlyWarningClearAfter, earlyWarningMinHistory.toMillis())
         : dev.stormwatch.alert.EarlyWarningPolicy.off();
   }
 

@@ -86,7 +86,7 @@ class AlertLifecycleTest {
   void earlyWarningsGoOutBeforeThePageAndTheKeyIsStillForgotten() throws Exception {
     try (KeyedBroadcastOperatorTestHarness<String, DetectionResult, FeedbackUpdate, AlertEvent> h =
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-            new AlertLifecycle(new AlertPolicy(0.7, 2, 0.5, 2), new EarlyWarningPolicy(0.9, 2, 0.5, 2),
+            new AlertLifecycle(new AlertPolicy(0.7, 2, 0.5, 2), new EarlyWarningPolicy(0.9, 2, 0.5, 2, 0),
                 PosteriorCalculator.defaults(), 0.02, 200, RETENTION, FeedbackLearning.defaults(200)),
             DetectionResult::key, Types.STRING, AlertLifecycle.SERVICE_EVIDENCE)) {
       double[][] windows = {{0.1, 0.95}, {0.1, 0.97}, {0.2, 0.99}, {0.9, 0.99}, {0.95, 0.99},

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 /** Early warnings: raised from the early score alone, superseded by a page, cleared when calm. */
 class EarlyWarningPolicyTest {
   private static final long MIN = 60_000L;
+  private static final long DAY = 1440 * MIN;
 
   private final AlertPolicy pages = new AlertPolicy(0.7, 2, 0.5, 2);
-  private final EarlyWarningPolicy warnings = new EarlyWarningPolicy(0.9, 2, 0.5, 3);
+  private final EarlyWarningPolicy warnings = new EarlyWarningPolicy(0.9, 2, 0.5, 3, 0);
 
   private static DetectionResult window(long minute, double score, double early) {
     DetectionResult r = new DetectionResult();
@@ -35,7 +36,7 @@ class EarlyWarningPolicyTest {
     for (int i = 0; i < windows.length; i++) {
       DetectionResult r = window(i + 1, windows[i][0], windows[i][1]);
       AlertEvent page = pages.advance(s, r);
-      AlertEvent warning = warnings.advance(s, r, null);
+      AlertEvent warning = warnings.advance(s, r, null, DAY);
       for (AlertEvent e : new AlertEvent[] {warning, page}) {
         if (e != null) {
           statuses.add((i + 1) + ":" + e.status());
@@ -89,16 +90,28 @@ class EarlyWarningPolicyTest {
     assertThat(s.isIdle()).isTrue();
     AlertState t = new AlertState();
     for (int m = 1; m <= 5; m++) {
-      assertThat(EarlyWarningPolicy.off().advance(t, window(m, 0.1, 0.99), null)).isNull();
+      assertThat(EarlyWarningPolicy.off().advance(t, window(m, 0.1, 0.99), null, DAY)).isNull();
     }
     assertThat(t.isIdle()).isTrue();
   }
 
   @Test
   void refusesInconsistentSettings() {
-    assertThatThrownBy(() -> new EarlyWarningPolicy(0.5, 2, 0.6, 3))
+    assertThatThrownBy(() -> new EarlyWarningPolicy(0.5, 2, 0.6, 3, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clear threshold");
-    assertThatThrownBy(() -> new EarlyWarningPolicy(0.9, 0, 0.5, 3))
+    assertThatThrownBy(() -> new EarlyWarningPolicy(0.9, 0, 0.5, 3, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("raise-after");
+  }
+
+  @Test
+  void aYoungKeyDoesNotWarnUntilItHasBeenWatchedLongEnough() {
+    EarlyWarningPolicy policy = new EarlyWarningPolicy(0.9, 2, 0.5, 3, DAY);
+    AlertState s = new AlertState();
+    assertThat(policy.advance(s, window(1, 0.1, 0.99), null, DAY - 2 * MIN)).isNull();
+    assertThat(policy.advance(s, window(2, 0.1, 0.99), null, DAY - MIN)).isNull();
+    assertThat(s.warnAbove).as("windows before the key is a day old do not count").isZero();
+    assertThat(policy.advance(s, window(3, 0.1, 0.99), null, DAY)).isNull();
+    assertThat(policy.advance(s, window(4, 0.1, 0.99), null, DAY + MIN).status())
+        .isEqualTo(AlertEvent.EARLY_WARNING);
   }
 }

@@ -27,7 +27,7 @@ class EarlyWarningConfigTest {
   private static int warnsAt(JobConfig c) {
     AlertState s = new AlertState();
     for (int m = 1; m <= 10; m++) {
-      if (c.earlyWarningPolicy().advance(s, early(m, 0.95), null) != null) {
+      if (c.earlyWarningPolicy().advance(s, early(m, 0.95), null, c.earlyWarningMinHistory.toMillis()) != null) {
         return m;
       }
     }
@@ -46,11 +46,12 @@ class EarlyWarningConfigTest {
   void readsTheMapAndTheCommandLineSwitchesItOff(@TempDir Path dir) throws Exception {
     Path yaml = dir.resolve("job.yaml");
     Files.writeString(yaml, "alert:\n  early-warning:\n    threshold: 0.8\n    raise-after: 2\n"
-        + "    clear-threshold: 0.3\n    clear-after: 7\n");
+        + "    clear-threshold: 0.3\n    clear-after: 7\n    min-history: 6h\n");
     JobConfig c = ConfigLoader.fromArgs(new String[] {"--config", yaml.toString(), "--input", "a",
         "--output", "o"}).validate();
     assertThat(warnsAt(c)).isEqualTo(2);
     assertThat(c.earlyWarningClearAfter).isEqualTo(7);
+    assertThat(c.earlyWarningMinHistory).isEqualTo(java.time.Duration.ofHours(6));
     JobConfig off = ConfigLoader.fromArgs(new String[] {"--config", yaml.toString(),
         "--early-warning", "off", "--input", "a", "--output", "o"}).validate();
     assertThat(warnsAt(off)).isEqualTo(-1);

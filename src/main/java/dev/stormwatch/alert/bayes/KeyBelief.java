@@ -13,6 +13,8 @@ public class KeyBelief {
   public double lastPosterior = Double.NaN;
   /** End of the last evaluated window (epoch millis). */
   public long lastWindowEnd = Long.MIN_VALUE;
+  /** End of the first window (warm-up or live) the key was seen with; MIN_VALUE before it. */
+  public long firstWindowEnd = Long.MIN_VALUE;
   /** Peak score of the key's latest alert; what operator feedback on it refers to. */
   public double lastAlertPeak;
   /** Anomalous windows of the key's latest alert (0: no alert yet); the weight of feedback on it. */
@@ -35,6 +37,18 @@ public class KeyBelief {
     KeyBelief b = new KeyBelief();
     b.prior = BetaPrior.shrunkFrom(providerPrior, effectiveSampleSize);
     return b;
+  }
+
+  /** Records that the key has a window ending at {@code windowEnd} (its age counts from the first). */
+  public void seen(long windowEnd) {
+    if (firstWindowEnd == Long.MIN_VALUE || windowEnd < firstWindowEnd) {
+      firstWindowEnd = windowEnd;
+    }
+  }
+
+  /** Event time from the key's first window to {@code windowEnd}; 0 before any. */
+  public long ageMillis(long windowEnd) {
+    return firstWindowEnd == Long.MIN_VALUE ? 0 : Math.max(0, windowEnd - firstWindowEnd);
   }
 
   /** A warm-up window's score: learned as normal. */
