@@ -27,7 +27,7 @@ public final class ConfirmingDetector implements Detector {
     this.confirmer = confirmer;
   }
 
-  /** {@code <primary version>+<confirmer version>}, e.g. {@code hybrid-v3+baseline-1}. */
+  /** {@code <primary version>+<confirmer version>}, e.g. {@code hybrid-v4+baseline-1}. */
   @Override
   public String modelVersion() {
     return primary.modelVersion() + "+" + confirmer.modelVersion();
