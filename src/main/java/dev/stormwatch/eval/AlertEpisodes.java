@@ -59,20 +59,20 @@ public final class AlertEpisodes {
 
   /** The episodes of alert events produced in-process (e.g. by an offline replay), ordered by start. */
   public static List<AlertEpisode> episodesOf(List<dev.stormwatch.event.AlertEvent> alerts) {
+    return episodes(eventsOf(alerts));
+  }
+
+  private static List<Event> eventsOf(List<dev.stormwatch.event.AlertEvent> alerts) {
     List<Event> events = new ArrayList<>(alerts.size());
     for (dev.stormwatch.event.AlertEvent a : alerts) {
       events.add(new Event(a.dedupKey(), a.status(), a.provider(), a.service(), Instant.parse(a.eventTime())));
     }
-    return episodes(events);
+    return events;
   }
 
   /** The early-warning spans of alert events produced in-process, ordered by start. */
   public static List<AlertEpisode> warningsOf(List<dev.stormwatch.event.AlertEvent> alerts) {
-    List<Event> events = new ArrayList<>(alerts.size());
-    for (dev.stormwatch.event.AlertEvent a : alerts) {
-      events.add(new Event(a.dedupKey(), a.status(), a.provider(), a.service(), Instant.parse(a.eventTime())));
-    }
-    return warnings(events);
+    return warnings(eventsOf(alerts));
   }
 
   /**
