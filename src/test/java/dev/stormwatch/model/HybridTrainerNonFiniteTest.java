@@ -1,0 +1,39 @@
+package dev.stormwatch.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Batches whose loss is not finite are skipped; a run that keeps meeting them stops clearly. */
+class HybridTrainerNonFiniteTest {
+  @Test
+  void trainingThatOnlyMeetsNonFiniteBatchesStopsWithoutWritingAnArtifact(@TempDir Path dir) {
+    assumeTrue(DjlRuntime.available(), "PyTorch native library: " + DjlRuntime.loadError());
+    TrainingOptions options = new TrainingOptions("v1", 11, 1, 32, 3e-3, 8, 0.2, 0.5, 8.0, 30);
+    TrainingSet set = TrainingSet.build(SyntheticWindows.calm(2, 200, 3), List.of(), options, new Random(11));
+    List<TrainingSet.Example> poisoned = set.train.stream().map(e -> {
+      float[] x = e.features().clone();
+      Arrays.fill(x, Float.NaN);
+      return new TrainingSet.Example(x, e.logs(), e.label(), e.end());
+    }).toList();
+    set.train.clear();
+    set.train.addAll(poisoned);
+    HybridTrainer trainer = new HybridTrainer(options);
+    Path out = dir.resolve("nan/v1");
+    assertThatThrownBy(() -> trainer.train(set, SyntheticWindows.STEP, Map.of(), out))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("training diverged: " + HybridTrainer.MAX_NON_FINITE_BATCHES
+            + " batches in a row with a non-finite loss or gradient");
+    assertThat(trainer.skippedBatches()).isEqualTo(HybridTrainer.MAX_NON_FINITE_BATCHES);
+    assertThat(Files.exists(out.resolve("hybrid-0000.params"))).isFalse();
+  }
+}
