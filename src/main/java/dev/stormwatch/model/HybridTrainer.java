@@ -84,6 +84,7 @@ public final class HybridTrainer {
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
           epochLosses.add(runEpoch(trainer, set.train, schema, dims, rnd));
         }
+        requireFiniteParameters(block);
       }
       ModelManifest manifest = manifest(set, stepMillis, dims, trainable);
       try (Predictor<HybridModel.Batch, float[][]> predictor =
@@ -160,6 +161,21 @@ public final class HybridTrainer {
       }
     }
     return batches == 0 ? Double.NaN : sum / batches;
+  }
+
+  /**
+   * Refuses to write a network with a non-finite value in any parameter, running statistics
+   * included (a skipped batch can still have updated a BatchNorm's running mean and variance).
+   */
+  private static void requireFiniteParameters(HybridModelBlock block) {
+    for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
+      for (float f : p.getValue().getArray().toFloatArray()) {
+        if (!Float.isFinite(f)) {
+          throw new IllegalStateException("training diverged: parameter " + p.getKey()
+              + " is not finite after training; try another --seed or fewer --epochs");
+        }
+      }
+    }
   }
 
   /** True when every parameter's gradient is finite (read back once per step; small network). */

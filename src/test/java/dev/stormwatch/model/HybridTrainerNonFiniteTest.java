@@ -36,4 +36,26 @@ class HybridTrainerNonFiniteTest {
     assertThat(trainer.skippedBatches()).isEqualTo(HybridTrainer.MAX_NON_FINITE_BATCHES);
     assertThat(Files.exists(out.resolve("hybrid-0000.params"))).isFalse();
   }
+
+  @Test
+  void aFewNonFiniteBatchesAreSkippedButANetworkTheyPoisonedIsNotWritten(@TempDir Path dir) {
+    assumeTrue(DjlRuntime.available(), "PyTorch native library: " + DjlRuntime.loadError());
+    TrainingOptions options = new TrainingOptions("v1", 11, 1, 32, 3e-3, 8, 0.2, 0.5, 8.0, 30);
+    TrainingSet set = TrainingSet.build(SyntheticWindows.calm(2, 200, 3), List.of(), options, new Random(11));
+    for (int i : new int[] {0, set.train.size() / 2}) {
+      TrainingSet.Example e = set.train.get(i);
+      float[] x = e.features().clone();
+      Arrays.fill(x, Float.NaN);
+      set.train.set(i, new TrainingSet.Example(x, e.logs(), e.label(), e.end()));
+    }
+    HybridTrainer trainer = new HybridTrainer(options);
+    Path out = dir.resolve("poisoned/v1");
+    // the two batches holding a NaN window are skipped, but their forward pass in training mode
+    // already moved the BatchNorm running statistics, which the final check catches
+    assertThatThrownBy(() -> trainer.train(set, SyntheticWindows.STEP, Map.of(), out))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is not finite after training");
+    assertThat(trainer.skippedBatches()).isEqualTo(2);
+    assertThat(Files.exists(out.resolve("hybrid-0000.params"))).isFalse();
+  }
 }
