@@ -82,10 +82,7 @@ public final class EarlyWarningPolicy implements Serializable {
     }
     double early = Double.isNaN(r.earlyScore) ? 0 : r.earlyScore;
     if (s.firing) {
-      s.warning = false;
-      s.warnAbove = 0;
-      s.warnBelow = 0;
-      s.warnDisarmed = true;
+      disarm(s);
       return null;
     }
     if (s.warnDisarmed) {
@@ -93,8 +90,7 @@ public final class EarlyWarningPolicy implements Serializable {
       return null;
     }
     if (!s.warning) {
-      boolean counts = early >= threshold && !Double.isNaN(r.earlyScore)
-          && keyAgeMillis >= minHistoryMillis;
+      boolean counts = early >= threshold && keyAgeMillis >= minHistoryMillis;
       s.warnAbove = counts ? s.warnAbove + 1 : 0;
       if (s.warnAbove < raiseAfter) {
         return null;
@@ -111,11 +107,16 @@ public final class EarlyWarningPolicy implements Serializable {
       return null;
     }
     AlertEvent cleared = event(s, r, belief, AlertEvent.EARLY_WARNING_CLEARED, early);
+    disarm(s);
+    return cleared;
+  }
+
+  /** Ends any warning; the key must calm down before it can warn again. */
+  private static void disarm(AlertState s) {
     s.warning = false;
     s.warnAbove = 0;
     s.warnBelow = 0;
     s.warnDisarmed = true;
-    return cleared;
   }
 
   private static AlertEvent event(AlertState s, DetectionResult r, PosteriorResult belief,

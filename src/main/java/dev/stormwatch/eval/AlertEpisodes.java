@@ -82,18 +82,33 @@ public final class AlertEpisodes {
    * resolved} true); spans still open last to the end of the data.
    */
   public static List<AlertEpisode> warnings(List<Event> events) {
+    return spans(events, "early_warning", Map.of("early_warning_cleared", false, "firing", true));
+  }
+
+  /** The episodes of {@code events}, ordered by start. */
+  public static List<AlertEpisode> episodes(List<Event> events) {
+    return spans(events, "firing", Map.of("resolved", true));
+  }
+
+  /**
+   * Spans per dedup key in event-time order: an {@code opener} event opens one when none is open,
+   * a status in {@code closers} closes the open one (its value is the span's {@code resolved}); spans
+   * still open last to the latest event time. Ordered by start, then dedup key.
+   */
+  private static List<AlertEpisode> spans(List<Event> events, String opener,
+      Map<String, Boolean> closers) {
     List<Event> ordered = new ArrayList<>(events);
     ordered.sort(Comparator.comparing(Event::time));
     Instant endOfData = ordered.isEmpty() ? Instant.EPOCH : ordered.get(ordered.size() - 1).time();
     Map<String, Event> open = new HashMap<>();
     List<AlertEpisode> spans = new ArrayList<>();
     for (Event e : ordered) {
-      if ("early_warning".equals(e.status())) {
+      if (opener.equals(e.status())) {
         open.putIfAbsent(e.dedupKey(), e);
-      } else if ("early_warning_cleared".equals(e.status()) || "firing".equals(e.status())) {
+      } else if (closers.containsKey(e.status())) {
         Event first = open.remove(e.dedupKey());
         if (first != null) {
-          spans.add(episode(first, e.time(), "firing".equals(e.status())));
+          spans.add(episode(first, e.time(), closers.get(e.status())));
         }
       }
     }
@@ -102,30 +117,6 @@ public final class AlertEpisodes {
     }
     spans.sort(Comparator.comparing(AlertEpisode::start).thenComparing(AlertEpisode::dedupKey));
     return spans;
-  }
-
-  /** The episodes of {@code events}, ordered by start. */
-  public static List<AlertEpisode> episodes(List<Event> events) {
-    List<Event> ordered = new ArrayList<>(events);
-    ordered.sort(Comparator.comparing(Event::time));
-    Instant endOfData = ordered.isEmpty() ? Instant.EPOCH : ordered.get(ordered.size() - 1).time();
-    Map<String, Event> open = new HashMap<>();
-    List<AlertEpisode> episodes = new ArrayList<>();
-    for (Event e : ordered) {
-      if ("firing".equals(e.status())) {
-        open.putIfAbsent(e.dedupKey(), e);
-      } else if ("resolved".equals(e.status())) {
-        Event first = open.remove(e.dedupKey());
-        if (first != null) {
-          episodes.add(episode(first, e.time(), true));
-        }
-      }
-    }
-    for (Event first : open.values()) {
-      episodes.add(episode(first, endOfData, false));
-    }
-    episodes.sort(Comparator.comparing(AlertEpisode::start).thenComparing(AlertEpisode::dedupKey));
-    return episodes;
   }
 
   private static AlertEpisode episode(Event first, Instant end, boolean resolved) {

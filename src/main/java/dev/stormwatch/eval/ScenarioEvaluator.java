@@ -64,12 +64,7 @@ public final class ScenarioEvaluator {
     int detected = 0;
     int warned = 0;
     for (Label incident : incidents) {
-      Instant first = null;
-      for (AlertEpisode e : episodes) {
-        if (matches(e, incident) && (first == null || e.start().isBefore(first))) {
-          first = e.start();
-        }
-      }
+      Instant first = first(episodes, incident);
       int[] kind = byKind.computeIfAbsent(incident.kind(), k -> new int[2]);
       kind[0]++;
       if (first == null) {
@@ -101,8 +96,8 @@ public final class ScenarioEvaluator {
     Double recall = incidents.isEmpty() ? null : detected / (double) incidents.size();
     Double precision = episodes.isEmpty() ? null : truePositives / (double) episodes.size();
     double days = Duration.between(liveStart, liveEnd).toMillis() / 86_400_000.0;
-    Double perDay = days > 0 ? falseAlarms / days : null;
-    Double perDay12 = perDay == null || services <= 0 ? null : perDay * 12.0 / services;
+    Double perDay = perDay(falseAlarms, days);
+    Double perDay12 = per12Services(perDay, services);
     Map<String, ScenarioReport.KindRecall> kinds = new TreeMap<>();
     byKind.forEach((k, v) -> kinds.put(k, new ScenarioReport.KindRecall(v[0], v[1], v[1] / (double) v[0])));
     return new ScenarioReport(toleranceBefore.toSeconds(), grace.toSeconds(), liveStart.toString(),
@@ -141,13 +136,23 @@ public final class ScenarioEvaluator {
       escalated += w.resolved() ? 1 : 0;
     }
     int falseAlarms = warnings.size() - onIncidents;
-    Double perDay = days > 0 ? falseAlarms / days : null;
-    Double perDay12 = perDay == null || services <= 0 ? null : perDay * 12.0 / services;
+    Double perDay = perDay(falseAlarms, days);
     return new ScenarioReport.EarlyWarnings(warnings.size(), escalated, onIncidents, falseAlarms,
-        perDay, perDay12, noticed, warnedFirst, percentile(delays, 0.5), percentile(leads, 0.5),
+        perDay, per12Services(perDay, services), noticed, warnedFirst, percentile(delays, 0.5), percentile(leads, 0.5),
         incidents.isEmpty() ? null : beforeImpact / (double) incidents.size());
   }
 
+  /** A count per day of the live period; null for an empty period. */
+  private static Double perDay(int count, double days) {
+    return days > 0 ? count / days : null;
+  }
+
+  /** A per-day rate scaled to 12 services; null when the rate or the service count is unknown. */
+  private static Double per12Services(Double perDay, int services) {
+    return perDay == null || services <= 0 ? null : perDay * 12.0 / services;
+  }
+
+  /** Start of the earliest span matching the incident, or null. */
   private Instant first(List<AlertEpisode> spans, Label incident) {
     Instant first = null;
     for (AlertEpisode e : spans) {

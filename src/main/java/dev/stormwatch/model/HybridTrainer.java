@@ -169,11 +169,9 @@ public final class HybridTrainer {
    */
   private static void requireFiniteParameters(HybridModelBlock block) {
     for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
-      for (float f : p.getValue().getArray().toFloatArray()) {
-        if (!Float.isFinite(f)) {
-          throw new IllegalStateException("training diverged: parameter " + p.getKey()
-              + " is not finite after training; try another --seed or fewer --epochs");
-        }
+      if (!allFinite(p.getValue().getArray().toFloatArray())) {
+        throw new IllegalStateException("training diverged: parameter " + p.getKey()
+            + " is not finite after training; try another --seed or fewer --epochs");
       }
     }
   }
@@ -185,11 +183,18 @@ public final class HybridTrainer {
         continue;
       }
       try (NDArray g = p.getArray().getGradient()) {
-        for (float f : g.toFloatArray()) {
-          if (!Float.isFinite(f)) {
-            return false;
-          }
+        if (!allFinite(g.toFloatArray())) {
+          return false;
         }
+      }
+    }
+    return true;
+  }
+
+  private static boolean allFinite(float[] values) {
+    for (float f : values) {
+      if (!Float.isFinite(f)) {
+        return false;
       }
     }
     return true;

@@ -112,13 +112,13 @@ public final class TrainingSet {
       set.windows++;
       float[] tokens = logs == null ? null : logs.tokens(w);
       List<Example> split = w.end >= cut ? set.holdout : set.train;
-      if (overlapsIncident(w, incidents)) {
+      if (overlaps(w, incidents)) {
         set.labelledPositives++;
         split.add(new Example(x, tokens, 1, w.end));
         continue;
       }
       split.add(new Example(x, tokens, -1, w.end));
-      if (overlapsIncident(w, lookAlikes)) {
+      if (overlaps(w, lookAlikes)) {
         set.labelledBenign++;
         for (int i = 1; i < benignRepeat; i++) {
           split.add(new Example(x, tokens, -1, w.end));
@@ -206,8 +206,8 @@ public final class TrainingSet {
   }
 
   /** True when the window overlaps one of the labels of its key. */
-  private static boolean overlapsIncident(WindowAssembly w, List<Label> incidents) {
-    for (Label l : incidents) {
+  private static boolean overlaps(WindowAssembly w, List<Label> labels) {
+    for (Label l : labels) {
       if (l.sameTarget(w.provider, w.service) && w.start <= l.end().toEpochMilli()
           && w.end > l.start().toEpochMilli()) {
         return true;
