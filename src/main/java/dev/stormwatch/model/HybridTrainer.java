@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains the hybrid network on a {@link TrainingSet} with the hinge loss, calibrates its margins
@@ -37,18 +40,40 @@ public final class HybridTrainer {
    * network trains close to the edge, so a run now and then meets a batch that overflows.
    */
   static final int MAX_NON_FINITE_BATCHES = 10;
+  /**
+   * Attempts at a training run that diverges. A run that meets a NaN where a clean run with the
+   * same seed does not (about 1 in 50 here: every clean run's parameters are bit-identical, so the
+   * NaN is not the data's) is retried from scratch and yields the clean run's artifact; a
+   * divergence that repeats on every attempt is the data's or the settings', and stops training.
+   */
+  static final int MAX_ATTEMPTS = 3;
+  private static final Logger LOG = LoggerFactory.getLogger(HybridTrainer.class);
 
   private final TrainingOptions options;
   private final List<Double> epochLosses = new ArrayList<>();
   private int skippedBatches;
+  private int attempts;
+
+  private final IntConsumer beforeAttempt;
 
   public HybridTrainer(TrainingOptions options) {
-    this.options = options;
+    this(options, attempt -> {});
   }
 
-  /** Batches skipped because their loss or a gradient was not finite (no step was taken). */
+  /** A trainer that calls {@code beforeAttempt} with each attempt's number (1, 2, ...) first. */
+  HybridTrainer(TrainingOptions options, IntConsumer beforeAttempt) {
+    this.options = options;
+    this.beforeAttempt = beforeAttempt;
+  }
+
+  /** Batches of the last attempt skipped because their loss or a gradient was not finite. */
   public int skippedBatches() {
     return skippedBatches;
+  }
+
+  /** Training attempts the last {@code train} call made (1 unless a run diverged). */
+  public int attempts() {
+    return attempts;
   }
 
   /** Mean training loss of each finished epoch. */
@@ -56,10 +81,33 @@ public final class HybridTrainer {
     return epochLosses;
   }
 
-  /** Trains, evaluates and saves into {@code outDir}; returns the written manifest. */
+  /**
+   * Trains, evaluates and saves into {@code outDir}; returns the written manifest. A run that
+   * diverges is started again from scratch, up to {@link #MAX_ATTEMPTS} attempts in all.
+   *
+   * @throws TrainingDivergedException when every attempt diverged (nothing is written)
+   */
   public ModelManifest train(TrainingSet set, long stepMillis, Map<String, Object> dataSummary,
       Path outDir) throws IOException {
     long started = System.nanoTime();
+    for (attempts = 1; ; attempts++) {
+      epochLosses.clear();
+      skippedBatches = 0;
+      beforeAttempt.accept(attempts);
+      try {
+        return attempt(set, stepMillis, dataSummary, outDir, started);
+      } catch (TrainingDivergedException e) {
+        if (attempts >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        LOG.warn("training attempt {} of {} diverged ({}); starting again from scratch", attempts,
+            MAX_ATTEMPTS, e.getMessage());
+      }
+    }
+  }
+
+  private ModelManifest attempt(TrainingSet set, long stepMillis, Map<String, Object> dataSummary,
+      Path outDir, long started) throws IOException {
     Engine engine = DjlRuntime.engine();
     engine.setRandomSeed((int) options.seed());
     FeatureSchema schema = set.schema;
@@ -97,6 +145,9 @@ public final class HybridTrainer {
       manifest.training.putAll(dataSummary);
       if (skippedBatches > 0) {
         manifest.training.put("skipped_non_finite_batches", skippedBatches);
+      }
+      if (attempts > 1) {
+        manifest.training.put("attempts", attempts);
       }
       manifest.training.put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
       model.setProperty("Epoch", "0");
@@ -153,7 +204,7 @@ public final class HybridTrainer {
         } else {
           skippedBatches++;
           if (++nonFinite >= MAX_NON_FINITE_BATCHES) {
-            throw new IllegalStateException("training diverged: " + nonFinite + " batches in a row"
+            throw new TrainingDivergedException("training diverged: " + nonFinite + " batches in a row"
                 + " with a non-finite loss or gradient, up to epoch " + (epochLosses.size() + 1)
                 + ", batch " + (from / batch + 1) + "; try another --seed or fewer --epochs");
           }
@@ -170,7 +221,7 @@ public final class HybridTrainer {
   private static void requireFiniteParameters(HybridModelBlock block) {
     for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
       if (!allFinite(p.getValue().getArray().toFloatArray())) {
-        throw new IllegalStateException("training diverged: parameter " + p.getKey()
+        throw new TrainingDivergedException("training diverged: parameter " + p.getKey()
             + " is not finite after training; try another --seed or fewer --epochs");
       }
     }

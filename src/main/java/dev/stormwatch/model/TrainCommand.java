@@ -131,9 +131,10 @@ public final class TrainCommand {
     summary.put("records", events.size());
     HybridTrainer trainer = new HybridTrainer(options);
     ModelManifest m = trainer.train(set, cfg.stepMillis, summary, out);
-    System.out.printf("trained %s (%d parameters) in %.1f s: epoch losses %s; held-out %s%n",
-        out, m.trainableParameters, (System.nanoTime() - started) / 1e9, trainer.epochLosses(),
-        m.evaluation);
+    System.out.printf("trained %s (%d parameters) in %.1f s%s: epoch losses %s; held-out %s%n",
+        out, m.trainableParameters, (System.nanoTime() - started) / 1e9,
+        trainer.attempts() > 1 ? " (" + trainer.attempts() + " attempts)" : "",
+        trainer.epochLosses(), m.evaluation);
     return 0;
   }
 
