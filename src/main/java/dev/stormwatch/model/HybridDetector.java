@@ -135,7 +135,12 @@ public final class HybridDetector implements Detector {
       List<Integer> explain = new ArrayList<>();
       for (int i = 0; i < rows.length; i++) {
         results.get(i).score = manifest.scoreOf(out[0][i]);
-        if (results.get(i).score >= EXPLAIN_FROM) {
+        if (!Double.isFinite(results.get(i).score)) {
+          // never hand a NaN to the posterior: it would poison the key's learned score history
+          results.get(i).score = 0.0;
+          results.get(i).abstained = true;
+          results.get(i).reason = "the model returned a non-finite margin; not scored";
+        } else if (results.get(i).score >= EXPLAIN_FROM) {
           explain.add(i);
         }
       }
@@ -144,7 +149,9 @@ public final class HybridDetector implements Detector {
       }
       for (int i = 0; i < rows.length; i++) {
         DetectionResult r = results.get(i);
-        r.reason = reason(r, out[i + 1], windows.get(i));
+        if (!r.abstained) {
+          r.reason = reason(r, out[i + 1], windows.get(i));
+        }
       }
     } catch (TranslateException e) {
       throw new IllegalStateException(modelVersion() + " could not score a batch: " + e.getMessage(), e);

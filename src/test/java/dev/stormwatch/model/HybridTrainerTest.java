@@ -125,6 +125,22 @@ class HybridTrainerTest {
     }
   }
 
+  @Test
+  void aWindowTheNetworkScoresNaNIsNotScoredInsteadOfPoisoningThePosterior() throws Exception {
+    try (Detector detector = HybridDetector.factory(artifact.toString(), SyntheticWindows.STEP, 10).create()) {
+      Random rnd = new Random(7);
+      WindowAssembly corrupt = SyntheticWindows.window("svc0", 5000, rnd);
+      corrupt.infoCounts[SyntheticWindows.STEPS - 1] = -5; // log1p(-5) is NaN: a NaN feature
+      List<DetectionResult> results =
+          detector.scoreAll(List.of(SyntheticWindows.window("svc1", 5000, rnd), corrupt));
+
+      assertThat(results.get(0).abstained).isFalse();
+      assertThat(results.get(1).abstained).isTrue();
+      assertThat(results.get(1).score).isZero();
+      assertThat(results.get(1).reason).contains("non-finite margin");
+    }
+  }
+
   private static Path copyArtifact(String name) throws IOException {
     Path copy = dir.resolve(name);
     Files.createDirectories(copy);
