@@ -28,7 +28,12 @@ public final class DecisionReplay {
    * it raised or cleared (null when none).
    */
   public record Decided(DetectionResult result, PosteriorResult posterior, AlertEvent event,
-      AlertEvent warning) {}
+      AlertEvent warning) {
+    /** Its events in the order the job emits them ({@link WindowDecision.Outcome#events}). */
+    public List<AlertEvent> events() {
+      return new WindowDecision.Outcome(posterior, event, warning).events();
+    }
+  }
 
   private DecisionReplay() {}
 
@@ -74,12 +79,7 @@ public final class DecisionReplay {
   public static List<AlertEvent> alerts(List<DetectionResult> ordered, JobConfig job, AlertPolicy policy) {
     List<AlertEvent> alerts = new ArrayList<>();
     for (Decided d : run(ordered, job, policy)) {
-      if (d.warning() != null) {
-        alerts.add(d.warning());
-      }
-      if (d.event() != null) {
-        alerts.add(d.event());
-      }
+      alerts.addAll(d.events());
     }
     return alerts;
   }
