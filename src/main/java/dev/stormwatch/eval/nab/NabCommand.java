@@ -60,7 +60,8 @@ public final class NabCommand {
               "unknown NAB detector '"
                   + detector
                   + "'; available: "
-                  + String.join(", ", NabDetectors.names()));
+                  + String.join(", ", NabDetectors.names())
+                  + " (each also as NAME" + LikelihoodScorer.SUFFIX + ")");
           return 2;
         }
       }

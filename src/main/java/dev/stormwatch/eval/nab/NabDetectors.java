@@ -50,8 +50,11 @@ public final class NabDetectors {
     FACTORIES.put(name, Objects.requireNonNull(factory, "factory"));
   }
 
-  /** True when a detector of that name is registered. */
+  /** True when a detector of that name is registered, or it is one's {@code NAME+likelihood}. */
   public static synchronized boolean isRegistered(String name) {
+    if (name.endsWith(LikelihoodScorer.SUFFIX)) {
+      return isRegistered(name.substring(0, name.length() - LikelihoodScorer.SUFFIX.length()));
+    }
     return FACTORIES.containsKey(name);
   }
 
@@ -60,15 +63,23 @@ public final class NabDetectors {
     return java.util.List.copyOf(FACTORIES.keySet());
   }
 
-  /** A new scorer for one file; fails listing the available names when the name is unknown. */
+  /**
+   * A new scorer for one file; {@code NAME+likelihood} wraps detector NAME's scores in a {@link
+   * LikelihoodScorer}. Fails listing the available names when the name is unknown.
+   */
   public static synchronized StreamingScorer create(String name, SeriesContext context) {
+    if (name.endsWith(LikelihoodScorer.SUFFIX)) {
+      String inner = name.substring(0, name.length() - LikelihoodScorer.SUFFIX.length());
+      return LikelihoodScorer.forFile(create(inner, context), context);
+    }
     Function<SeriesContext, StreamingScorer> factory = FACTORIES.get(name);
     if (factory == null) {
       throw new IllegalArgumentException(
           "unknown NAB detector '"
               + name
               + "'; available: "
-              + String.join(", ", FACTORIES.keySet()));
+              + String.join(", ", FACTORIES.keySet())
+              + " (each also as NAME" + LikelihoodScorer.SUFFIX + ")");
     }
     return factory.apply(context);
   }

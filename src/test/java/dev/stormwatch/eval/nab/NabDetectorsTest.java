@@ -45,4 +45,17 @@ class NabDetectorsTest {
     assertThatThrownBy(() -> NabDetectors.register("a,b", NullScorer::new))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aLikelihoodSuffixWrapsAnyRegisteredDetector() {
+    assertThat(NabDetectors.isRegistered("random" + LikelihoodScorer.SUFFIX)).isTrue();
+    assertThat(NabDetectors.isRegistered("nope" + LikelihoodScorer.SUFFIX)).isFalse();
+    StreamingScorer wrapped = NabDetectors.create("random" + LikelihoodScorer.SUFFIX, FILE);
+    int probation = NabScorer.probationaryLength(FILE.rows());
+    for (int i = 0; i < probation; i++) {
+      assertThat(wrapped.next(i * 1000L, 0)).isZero();
+    }
+    assertThatThrownBy(() -> NabDetectors.create("nope" + LikelihoodScorer.SUFFIX, FILE))
+        .hasMessageContaining("NAME+likelihood");
+  }
 }

@@ -15,9 +15,11 @@ import java.util.Locale;
  * The {@code hybrid} detector on one NAB file: buffers the probationary rows (scored 0, as NAB
  * ignores them), then takes the series' step as the median gap between them, replays them into
  * baseline-annotated windows, trains a per-file hybrid model on those windows ({@link
- * ProbationTrainer}) and scores every following row with the window ending at it. The score is the
- * model's calibrated probability, onset-weighted like the baseline's series scorer: times (1 - the
- * EWMA of the previous raw scores), so a lasting change scores highest when it starts.
+ * ProbationTrainer}) and scores every following row with the window ending at it; every {@code
+ * retrainEveryRows} scored rows a fresh model trained the same way on the newest windows seen so
+ * far takes over (a row is always scored by a model trained before it). The score is the model's
+ * calibrated probability, onset-weighted like the baseline's series scorer: times (1 - the EWMA of
+ * the previous raw scores), so a lasting change scores highest when it starts.
  */
 public final class HybridNabScorer implements StreamingScorer {
   private final SeriesContext context;
@@ -31,6 +33,9 @@ public final class HybridNabScorer implements StreamingScorer {
   private SeriesWindows windows;
   private ProbationTrainer.Trained trained;
   private long scoringStarted;
+  private final List<WindowAssembly> seenWindows = new ArrayList<>();
+  private int rowsSinceTraining;
+  private int retrains;
 
   /** A scorer for the file of {@code context}; one progress line per file goes to {@code progress}. */
   public HybridNabScorer(SeriesContext context, HybridNabSettings settings, PrintStream progress) {
@@ -54,7 +59,12 @@ public final class HybridNabScorer implements StreamingScorer {
         trainOnProbation();
       }
     } else if (trained != null) {
-      score = score(windows.next(timeMillis, value));
+      WindowAssembly w = windows.next(timeMillis, value);
+      score = score(w);
+      if (w != null && settings.retrainEveryRows() > 0) {
+        seenWindows.add(w);
+      }
+      maybeRetrain();
     }
     if (seen == context.rows()) {
       finish();
@@ -73,7 +83,26 @@ public final class HybridNabScorer implements StreamingScorer {
       }
     }
     trained = ProbationTrainer.train(replayed, step, settings);
+    seenWindows.addAll(replayed);
     scoringStarted = System.nanoTime();
+  }
+
+  /** Every {@code retrainEveryRows} scored rows, a model trained on the newest windows takes over. */
+  private void maybeRetrain() {
+    if (settings.retrainEveryRows() == 0 || ++rowsSinceTraining < settings.retrainEveryRows()) {
+      return;
+    }
+    rowsSinceTraining = 0;
+    int from = Math.max(0, seenWindows.size() - settings.retrainWindows());
+    ProbationTrainer.Trained next = ProbationTrainer.train(
+        new ArrayList<>(seenWindows.subList(from, seenWindows.size())), windows.stepMillis(),
+        settings);
+    if (next != null) {
+      trained.detector().close();
+      trained = next;
+      retrains++;
+    }
+    seenWindows.subList(0, from).clear();
   }
 
   private double score(WindowAssembly w) {
@@ -96,9 +125,10 @@ public final class HybridNabScorer implements StreamingScorer {
       return;
     }
     trained.detector().close();
-    progress.printf(Locale.ROOT, "hybrid %s: %d rows, step %d s, trained on %d probationary"
-        + " windows (%d examples, %d injected, %d benign, holdout AUC %.3f) in %.1f s, scored %d"
-        + " rows in %.1f s%n", context.relativePath(), context.rows(), windows.stepMillis() / 1000,
+    progress.printf(Locale.ROOT, "hybrid %s: %d rows, step %d s, %s %d windows (%d examples, %d"
+        + " injected, %d benign, holdout AUC %.3f) in %.1f s, scored %d rows in %.1f s%n",
+        context.relativePath(), context.rows(), windows.stepMillis() / 1000,
+        retrains == 0 ? "trained on" : "retrained " + retrains + " times, last on",
         trained.windows(), trained.examples(), trained.injected(), trained.benign(),
         trained.holdoutAuc(), trained.seconds(), context.rows() - probation,
         (System.nanoTime() - scoringStarted) / 1e9);

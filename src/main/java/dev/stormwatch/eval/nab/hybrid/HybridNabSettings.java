@@ -24,18 +24,23 @@ import dev.stormwatch.model.TrainingOptions;
  * @param holdoutFraction newest share of the probationary windows held out (AUC in the progress line)
  * @param seed seeds the engine, the injections and the shuffling (deterministic per file)
  * @param onsetMemorySteps memory of the onset weighting of the scores (0: raw model scores)
+ * @param retrainEveryRows after the probationary period, a fresh model is trained every this many
+ *     scored rows on the newest windows seen so far (0: the probationary model scores the file)
+ * @param retrainWindows newest windows a retrained model learns from
  */
 public record HybridNabSettings(
     int windowSteps, int maturitySamples, double hourBucketDays, double ewmaAlpha, int epochs,
     int batchSize, double learningRate, double injectFraction, double benignFraction,
-    double holdoutFraction, long seed, double onsetMemorySteps) {
+    double holdoutFraction, long seed, double onsetMemorySteps, int retrainEveryRows,
+    int retrainWindows) {
   /** Normalised features are clipped to +-this many baseline scales (as in the job). */
   static final double CLIP = 8.0;
   private static final long HOUR_MILLIS = 3_600_000L;
 
   public HybridNabSettings {
     if (windowSteps < 7 || maturitySamples < 2 || !(hourBucketDays > 0) || epochs < 1
-        || onsetMemorySteps < 0 || (onsetMemorySteps > 0 && onsetMemorySteps < 1)) {
+        || onsetMemorySteps < 0 || (onsetMemorySteps > 0 && onsetMemorySteps < 1)
+        || retrainEveryRows < 0 || retrainWindows < 2) {
       throw new IllegalArgumentException("invalid hybrid NAB settings");
     }
   }
@@ -43,16 +48,25 @@ public record HybridNabSettings(
   /**
    * The defaults: 10-step windows, baselines used after 30 values, hour-of-day buckets mature after
    * 2 days of data, 3 epochs of batch 32 at 3e-3, half the windows injected, a quarter benign, 10 %
-   * held out, seed 7, scores onset-weighted over 10 steps.
+   * held out, seed 7, scores onset-weighted over 10 steps, a fresh model every 500 scored rows
+   * trained on the newest 2,000 windows.
    */
   public static HybridNabSettings defaults() {
-    return new HybridNabSettings(10, 30, 2, 0.02, 3, 32, 3e-3, 0.5, 0.25, 0.1, 7, 10);
+    return new HybridNabSettings(10, 30, 2, 0.02, 3, 32, 3e-3, 0.5, 0.25, 0.1, 7, 10, 500, 2000);
+  }
+
+  /** A copy that keeps the probationary model for the whole file. */
+  public HybridNabSettings withoutRetraining() {
+    return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
+        batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed,
+        onsetMemorySteps, 0, retrainWindows);
   }
 
   /** A copy with another onset memory (0: raw scores). */
   public HybridNabSettings withOnsetMemorySteps(double steps) {
     return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
-        batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed, steps);
+        batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed, steps,
+        retrainEveryRows, retrainWindows);
   }
 
   /** The baseline of a series sampled every {@code stepMillis}: the series defaults, these maturities. */

@@ -74,7 +74,9 @@ class HybridNabScorerTest {
     for (int i = 0; i < probation; i++) {
       assertThat(scores[i]).as("row %d", i).isZero();
     }
-    assertThat(progress).contains("hybrid synthetic/sine.csv: 2400 rows, step 300 s, trained on");
+    // 2,040 scored rows: a fresh model after each 500 of them
+    assertThat(progress).contains(
+        "hybrid synthetic/sine.csv: 2400 rows, step 300 s, retrained 4 times, last on 2000 windows");
   }
 
   @Test
@@ -84,9 +86,10 @@ class HybridNabScorerTest {
   }
 
   @Test
-  void isRegisteredAsANabDetectorWithItsRawVariant() {
+  void isRegisteredAsANabDetectorWithItsVariants() {
     assertThat(NabDetectors.isRegistered(HybridNabPlugin.NAME)).isTrue();
     assertThat(NabDetectors.isRegistered(HybridRawNabPlugin.NAME)).isTrue();
+    assertThat(NabDetectors.isRegistered(HybridFrozenNabPlugin.NAME)).isTrue();
     assertThat(NabDetectors.isRegistered(ConfirmedNabPlugin.NAME)).isTrue();
   }
 
