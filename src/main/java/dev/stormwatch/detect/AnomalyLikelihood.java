@@ -22,7 +22,6 @@ public final class AnomalyLikelihood {
   private int historyNext;
   private double historySum;
   private double historySumSquares;
-  private long seen;
 
   /**
    * @param shortWindow raw scores in the moving average tested (Numenta's 10)
@@ -47,7 +46,7 @@ public final class AnomalyLikelihood {
      * averages, a deviation floor of 0.005 and a tail probability of 1e-5 at 0.5.
      */
     public static Params defaults() {
-      return new Params(Integer.getInteger("lk.short", 10), 8640, 50, 0.005, 5.0);
+      return new Params(10, 8640, 50, 0.005, 5.0);
     }
   }
 
@@ -71,13 +70,7 @@ public final class AnomalyLikelihood {
     double average = shortSum / shortCount;
     double score = historyCount >= params.warmup() ? score(average) : 0.0;
     remember(average);
-    seen++;
     return score;
-  }
-
-  /** Raw scores seen so far. */
-  public long seen() {
-    return seen;
   }
 
   private double score(double average) {

@@ -50,11 +50,10 @@ public final class HybridTrainer {
   private static final Logger LOG = LoggerFactory.getLogger(HybridTrainer.class);
 
   private final TrainingOptions options;
+  private final IntConsumer beforeAttempt;
   private final List<Double> epochLosses = new ArrayList<>();
   private int skippedBatches;
   private int attempts;
-
-  private final IntConsumer beforeAttempt;
 
   public HybridTrainer(TrainingOptions options) {
     this(options, attempt -> {});

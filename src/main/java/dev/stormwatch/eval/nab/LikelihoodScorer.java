@@ -29,8 +29,13 @@ public final class LikelihoodScorer implements StreamingScorer {
 
   /** The wrapper NAB uses for a file: learning from the end of its probationary period. */
   public static LikelihoodScorer forFile(StreamingScorer inner, SeriesContext context) {
-    return new LikelihoodScorer(inner, Boolean.getBoolean("lk.all") ? 0 : NabScorer.probationaryLength(context.rows()),
+    return new LikelihoodScorer(inner, NabScorer.probationaryLength(context.rows()),
         AnomalyLikelihood.Params.defaults());
+  }
+
+  /** The wrapped detector's name when {@code name} is {@code NAME+likelihood}, else null. */
+  static String wrappedName(String name) {
+    return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : null;
   }
 
   @Override

@@ -52,10 +52,8 @@ public final class NabDetectors {
 
   /** True when a detector of that name is registered, or it is one's {@code NAME+likelihood}. */
   public static synchronized boolean isRegistered(String name) {
-    if (name.endsWith(LikelihoodScorer.SUFFIX)) {
-      return isRegistered(name.substring(0, name.length() - LikelihoodScorer.SUFFIX.length()));
-    }
-    return FACTORIES.containsKey(name);
+    String wrapped = LikelihoodScorer.wrappedName(name);
+    return wrapped != null ? isRegistered(wrapped) : FACTORIES.containsKey(name);
   }
 
   /** The registered names, sorted. */
@@ -68,9 +66,9 @@ public final class NabDetectors {
    * LikelihoodScorer}. Fails listing the available names when the name is unknown.
    */
   public static synchronized StreamingScorer create(String name, SeriesContext context) {
-    if (name.endsWith(LikelihoodScorer.SUFFIX)) {
-      String inner = name.substring(0, name.length() - LikelihoodScorer.SUFFIX.length());
-      return LikelihoodScorer.forFile(create(inner, context), context);
+    String wrapped = LikelihoodScorer.wrappedName(name);
+    if (wrapped != null) {
+      return LikelihoodScorer.forFile(create(wrapped, context), context);
     }
     Function<SeriesContext, StreamingScorer> factory = FACTORIES.get(name);
     if (factory == null) {

@@ -83,7 +83,9 @@ public final class HybridNabScorer implements StreamingScorer {
       }
     }
     trained = ProbationTrainer.train(replayed, step, settings);
-    seenWindows.addAll(replayed);
+    if (settings.retrainEveryRows() > 0) {
+      seenWindows.addAll(replayed);
+    }
     scoringStarted = System.nanoTime();
   }
 
