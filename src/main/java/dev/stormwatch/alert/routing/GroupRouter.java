@@ -85,6 +85,7 @@ public final class GroupRouter implements Serializable {
 
   private void onFiring(RoutingGroup g, AlertEvent a, long t, RoutingStep step) {
     String key = a.dedupKey();
+    g.heldWarnings.remove(key);
     boolean known = g.active.containsKey(key);
     g.active.put(key, a);
     if (known) {
@@ -105,15 +106,23 @@ public final class GroupRouter implements Serializable {
 
   /**
    * An early warning or its clearing goes out at once (a heads-up gains nothing from waiting for a
-   * group), unless a silence covers it or a provider-wide alert already explains the provider.
+   * group), unless a silence covers it or a provider-wide alert already explains the provider. A
+   * clearing whose warning was held back is held back too; a page on the key supersedes its warning.
    */
   private void onEarlyWarning(RoutingGroup g, AlertEvent a, long t, RoutingStep step) {
-    if (rules.silenced(a, t)) {
-      step.count(Decision.SILENCED, 1);
-    } else if (g.providerAlert != null) {
-      step.count(Decision.INHIBITED, 1);
-    } else {
+    String key = a.dedupKey();
+    boolean clearing = AlertEvent.EARLY_WARNING_CLEARED.equals(a.status());
+    String heldAs = g.heldWarnings.remove(key);
+    if (!clearing || heldAs == null) {
+      heldAs = rules.silenced(a, t) ? SILENCED : g.providerAlert != null ? INHIBITED : null;
+      if (!clearing && heldAs != null) {
+        g.heldWarnings.put(key, heldAs);
+      }
+    }
+    if (heldAs == null) {
       step.send(a);
+    } else {
+      step.count(SILENCED.equals(heldAs) ? Decision.SILENCED : Decision.INHIBITED, 1);
     }
   }
 

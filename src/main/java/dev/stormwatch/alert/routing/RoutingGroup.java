@@ -32,6 +32,12 @@ public class RoutingGroup {
   public AlertEvent providerAlert;
   /** Services the provider-wide alert has covered so far, in the order they joined. */
   public List<String> providerServices = new ArrayList<>();
+  /**
+   * Early warnings open now whose notification was held back, by dedup key: {@link #SILENCED} or
+   * {@link #INHIBITED}. Their clearing is held back too, so Slack never gets a clear for a warning
+   * it did not see.
+   */
+  public Map<String, String> heldWarnings = new HashMap<>();
   /** Event time of the next flush of {@link #queue}; {@link Long#MIN_VALUE} when none. */
   public long flushAt = Long.MIN_VALUE;
   /** Event time of the group's last flush; {@link Long#MIN_VALUE} while the group is new. */
@@ -41,7 +47,8 @@ public class RoutingGroup {
 
   /** True when nothing fires and nothing is held: the group's state can be dropped. */
   public boolean isIdle() {
-    return active.isEmpty() && providerAlert == null && queue.isEmpty() && inbox.isEmpty();
+    return active.isEmpty() && providerAlert == null && queue.isEmpty() && inbox.isEmpty()
+        && heldWarnings.isEmpty();
   }
 
   /** The earliest event time at which the router needs to run again, or {@link Long#MIN_VALUE}. */

@@ -29,6 +29,11 @@ final class Alerts {
     return event(provider, service, minute, AlertEvent.EARLY_WARNING, "info", minute);
   }
 
+  /** The clearing, at {@code minute}, of the early warning raised at {@code raisedMinute}. */
+  static AlertEvent earlyWarningCleared(String provider, String service, int raisedMinute, int minute) {
+    return event(provider, service, minute, AlertEvent.EARLY_WARNING_CLEARED, "info", raisedMinute);
+  }
+
   /** The resolve of the alert that fired at {@code firedMinute}. */
   static AlertEvent resolved(String provider, String service, int firedMinute, int minute) {
     return event(provider, service, minute, AlertEvent.RESOLVED, "error", firedMinute);

@@ -3,6 +3,7 @@ package dev.stormwatch.alert.routing;
 import static dev.stormwatch.alert.routing.Alerts.MIN;
 import static dev.stormwatch.alert.routing.Alerts.at;
 import static dev.stormwatch.alert.routing.Alerts.earlyWarning;
+import static dev.stormwatch.alert.routing.Alerts.earlyWarningCleared;
 import static dev.stormwatch.alert.routing.Alerts.firing;
 import static dev.stormwatch.alert.routing.Alerts.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -244,5 +245,54 @@ class GroupRouterTest {
     alert(earlyWarning("aws", "checkout", 5));
     assertThat(count(Decision.INHIBITED)).isEqualTo(4);
     assertThat(described(sent)).hasSize(2);
+  }
+
+  @Test
+  void aWarningHeldBackBySilenceIsNotClearedOnSlackAfterTheSilenceEnds() {
+    router = router(c -> c.silences.add(new Silence(new AlertMatchers("aws", "search", "info"),
+        Alerts.START, Alerts.START.plusSeconds(10 * 60), "noisy heads-ups")));
+    alert(earlyWarning("aws", "search", 1));
+    alert(earlyWarning("aws", "payments", 2));
+    assertThat(group.isIdle()).as("the held-back warning is remembered").isFalse();
+    alert(earlyWarningCleared("aws", "search", 1, 30));
+    alert(earlyWarningCleared("aws", "payments", 2, 31));
+    assertThat(described(sent)).containsExactly("payments:early_warning", "payments:early_warning_cleared");
+    assertThat(count(Decision.SILENCED)).isEqualTo(2);
+    assertThat(group.isIdle()).isTrue();
+  }
+
+  @Test
+  void aWarningExplainedByAProviderAlertIsNotClearedAfterThatAlertEnds() {
+    for (String s : List.of("a", "b", "c")) {
+      alert(firing("aws", s, 0));
+    }
+    advance(at(1));
+    alert(earlyWarning("aws", "search", 2));
+    for (String s : List.of("a", "b", "c")) {
+      alert(resolved("aws", s, 0, 5));
+    }
+    advance(at(10));
+    int pages = sent.size();
+    alert(earlyWarningCleared("aws", "search", 2, 20));
+    assertThat(sent).hasSize(pages);
+    assertThat(described(sent)).doesNotContain("search:early_warning", "search:early_warning_cleared");
+    assertThat(group.isIdle()).isTrue();
+  }
+
+  @Test
+  void aPageSupersedesAHeldBackWarningAndTheNextWarningIsJudgedAfresh() {
+    router = router(c -> c.silences.add(new Silence(new AlertMatchers("aws", "search", "info"),
+        Alerts.START, Alerts.START.plusSeconds(10 * 60), "noisy heads-ups")));
+    alert(earlyWarning("aws", "search", 1));
+    alert(firing("aws", "search", 5));
+    assertThat(group.heldWarnings).isEmpty();
+    advance(at(6));
+    alert(resolved("aws", "search", 5, 20));
+    advance(at(21));
+    alert(earlyWarning("aws", "search", 40));
+    alert(earlyWarningCleared("aws", "search", 40, 50));
+    assertThat(described(sent)).containsExactly("search:firing", "search:resolved",
+        "search:early_warning", "search:early_warning_cleared");
+    assertThat(group.isIdle()).isTrue();
   }
 }
