@@ -33,11 +33,6 @@ public final class LikelihoodScorer implements StreamingScorer {
         AnomalyLikelihood.Params.defaults());
   }
 
-  /** The wrapped detector's name when {@code name} is {@code NAME+likelihood}, else null. */
-  static String wrappedName(String name) {
-    return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : null;
-  }
-
   @Override
   public double next(long timeMillis, double value) {
     double raw = inner.next(timeMillis, value);

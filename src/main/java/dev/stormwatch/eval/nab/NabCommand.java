@@ -56,12 +56,7 @@ public final class NabCommand {
     } else {
       for (String detector : options.detectors()) {
         if (!NabDetectors.isRegistered(detector)) {
-          err.println(
-              "unknown NAB detector '"
-                  + detector
-                  + "'; available: "
-                  + String.join(", ", NabDetectors.names())
-                  + " (each also as NAME" + LikelihoodScorer.SUFFIX + ")");
+          err.println(NabDetectors.unknownDetector(detector));
           return 2;
         }
       }

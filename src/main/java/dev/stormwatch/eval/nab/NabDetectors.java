@@ -50,10 +50,23 @@ public final class NabDetectors {
     FACTORIES.put(name, Objects.requireNonNull(factory, "factory"));
   }
 
-  /** True when a detector of that name is registered, or it is one's {@code NAME+likelihood}. */
+  /**
+   * True when a detector of that name is registered, or it is a registered one with wrappers
+   * ({@code NAME+likelihood}, {@code NAME+peaks}, in any combination).
+   */
   public static synchronized boolean isRegistered(String name) {
-    String wrapped = LikelihoodScorer.wrappedName(name);
+    String wrapped = wrappedName(name);
     return wrapped != null ? isRegistered(wrapped) : FACTORIES.containsKey(name);
+  }
+
+  /** The wrapped detector's name when {@code name} ends in a wrapper's suffix, else null. */
+  private static String wrappedName(String name) {
+    for (String suffix : new String[] {LikelihoodScorer.SUFFIX, PeakScorer.SUFFIX}) {
+      if (name.endsWith(suffix)) {
+        return name.substring(0, name.length() - suffix.length());
+      }
+    }
+    return null;
   }
 
   /** The registered names, sorted. */
@@ -63,22 +76,26 @@ public final class NabDetectors {
 
   /**
    * A new scorer for one file; {@code NAME+likelihood} wraps detector NAME's scores in a {@link
-   * LikelihoodScorer}. Fails listing the available names when the name is unknown.
+   * LikelihoodScorer}, {@code NAME+peaks} in a {@link PeakScorer} (outermost suffix applied last).
+   * Fails listing the available names when the name is unknown.
    */
   public static synchronized StreamingScorer create(String name, SeriesContext context) {
-    String wrapped = LikelihoodScorer.wrappedName(name);
+    String wrapped = wrappedName(name);
     if (wrapped != null) {
-      return LikelihoodScorer.forFile(create(wrapped, context), context);
+      StreamingScorer inner = create(wrapped, context);
+      return name.endsWith(PeakScorer.SUFFIX) ? PeakScorer.forFile(inner, context)
+          : LikelihoodScorer.forFile(inner, context);
     }
     Function<SeriesContext, StreamingScorer> factory = FACTORIES.get(name);
     if (factory == null) {
-      throw new IllegalArgumentException(
-          "unknown NAB detector '"
-              + name
-              + "'; available: "
-              + String.join(", ", FACTORIES.keySet())
-              + " (each also as NAME" + LikelihoodScorer.SUFFIX + ")");
+      throw new IllegalArgumentException(unknownDetector(name));
     }
     return factory.apply(context);
+  }
+
+  /** The error for a detector name that is not registered, listing the available ones. */
+  public static synchronized String unknownDetector(String name) {
+    return "unknown NAB detector '" + name + "'; available: " + String.join(", ", FACTORIES.keySet())
+        + " (each also as NAME" + LikelihoodScorer.SUFFIX + " and NAME" + PeakScorer.SUFFIX + ")";
   }
 }

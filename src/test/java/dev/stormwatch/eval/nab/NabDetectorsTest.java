@@ -58,4 +58,16 @@ class NabDetectorsTest {
     assertThatThrownBy(() -> NabDetectors.create("nope" + LikelihoodScorer.SUFFIX, FILE))
         .hasMessageContaining("NAME+likelihood");
   }
+
+  @Test
+  void wrapperSuffixesCombineAndAnUnknownNameSaysWhichExist() {
+    assertThat(NabDetectors.isRegistered("random" + PeakScorer.SUFFIX)).isTrue();
+    assertThat(NabDetectors.isRegistered("random" + LikelihoodScorer.SUFFIX + PeakScorer.SUFFIX)).isTrue();
+    assertThat(NabDetectors.create("null" + PeakScorer.SUFFIX, FILE)).isInstanceOf(PeakScorer.class);
+    assertThat(NabDetectors.create("null" + LikelihoodScorer.SUFFIX + PeakScorer.SUFFIX, FILE))
+        .isInstanceOf(PeakScorer.class);
+    assertThatThrownBy(() -> NabDetectors.create("nope" + PeakScorer.SUFFIX, FILE))
+        .hasMessageContaining("unknown NAB detector 'nope'")
+        .hasMessageContaining("NAME+peaks");
+  }
 }
