@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,12 +98,51 @@ class StormwatchPipelineITCase {
     assertThat(read(dir.resolve("out/dead-letter.jsonl"))).isEmpty();
   }
 
+  @Test
+  void aServiceThatGoesSilentWhilePagingIsResolvedWhenItsKeyIsForgotten(@TempDir Path dir)
+      throws Exception {
+    TelemetryWriter writer = new TelemetryWriter(START, 7);
+    Path history = dir.resolve("history.jsonl");
+    Path live = dir.resolve("live.jsonl");
+    writer.write(history, 0, 720, -1, 0, 0);
+    writer.write(live, 720, 900, 0, 800, 900);
+    String silentFrom = START.plusSeconds(815 * 60).toString();
+    List<String> kept = new ArrayList<>();
+    for (String line : Files.readAllLines(live)) {
+      JsonNode r = JsonCodec.mapper().readTree(line);
+      if (!r.get("service").asText().equals("payments") || r.get("time").asText().compareTo(silentFrom) < 0) {
+        kept.add(line);
+      }
+    }
+    Files.write(live, kept, StandardCharsets.UTF_8);
+
+    // parallelism 1: at the end of a bounded input a key counts as silent only next to newer
+    // windows of its own subtask
+    run(dir, history, live, Duration.ofMinutes(40), 1);
+
+    List<JsonNode> payments = read(dir.resolve("out/alerts.jsonl")).stream()
+        .filter(a -> a.get("service").asText().equals("payments")).toList();
+    assertThat(payments).extracting(a -> a.get("status").asText()).containsExactly("firing", "resolved");
+    JsonNode resolved = payments.get(1);
+    assertThat(resolved.get("alert_id").asText()).isEqualTo(payments.get(0).get("alert_id").asText());
+    assertThat(resolved.get("summary").asText()).startsWith("No windows from aws/payments")
+        .contains("alert closed without recovery seen");
+    assertThat(Instant.parse(resolved.get("event_time").asText()))
+        .isBetween(START.plusSeconds((815 + 40) * 60), START.plusSeconds((815 + 40 + 11) * 60));
+  }
+
   private static JobExecutionResult run(Path dir, Path history, Path live) throws Exception {
+    return run(dir, history, live, new JobConfig().keyRetention, 2);
+  }
+
+  private static JobExecutionResult run(Path dir, Path history, Path live, Duration keyRetention,
+      int parallelism) throws Exception {
     JobConfig cfg = new JobConfig();
+    cfg.keyRetention = keyRetention;
     cfg.inputFiles = List.of(live.toString());
     cfg.warmupFiles = List.of(history.toString());
     cfg.outputDir = dir.resolve("out").toString();
-    cfg.parallelism = 2;
+    cfg.parallelism = parallelism;
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     StormwatchJob.build(env, cfg.validate());
     return env.execute("stormwatch-it");

@@ -74,6 +74,8 @@ public class AlertLifecycle
   private transient LongCounter fallbacks;
   private transient LongCounter feedbackApplied;
   private transient LongCounter earlyWarnings;
+  /** The newest window end this subtask received since it (re)started. */
+  private transient long newestWindowEnd;
 
   /**
    * @param priorIncidentRate mean of the incident-rate prior a new key starts from, weighted as
@@ -107,6 +109,7 @@ public class AlertLifecycle
   @Override
   public void open(OpenContext openContext) {
     configuredPrior = BetaPrior.withMean(priorIncidentRate, priorStrength);
+    newestWindowEnd = Long.MIN_VALUE;
     pending = getRuntimeContext().getMapState(new MapStateDescriptor<>(
         "pending", Types.LONG, TypeInformation.of(DetectionResult.class)));
     state = getRuntimeContext().getState(
@@ -138,6 +141,7 @@ public class AlertLifecycle
         fallbacks.add(1);
       }
     }
+    newestWindowEnd = Math.max(newestWindowEnd, r.windowEnd);
     pending.put(r.windowEnd, r);
     ctx.timerService().registerEventTimeTimer(r.windowEnd);
   }
@@ -149,6 +153,7 @@ public class AlertLifecycle
     if (cleanup != null && cleanup == timestamp) {
       long last = lastWindowEnd.value();
       if (last + retentionMillis <= timestamp) {
+        closeSilentKey(ctx, timestamp, out);
         belief.clear();
         state.clear();
         lastWindowEnd.clear();
@@ -203,6 +208,29 @@ public class AlertLifecycle
       state.clear();
     } else {
       state.update(s);
+    }
+  }
+
+  /**
+   * Resolves the page and clears the warning of a key about to be forgotten after the retention
+   * period without windows. At the end of a bounded input (the watermark jumps to its maximum and
+   * every key's cleanup fires) only a key that went silent within the input's event time counts:
+   * one whose cleanup time lies before the newest window this subtask received.
+   */
+  private void closeSilentKey(OnTimerContext ctx, long timestamp, Collector<AlertEvent> out)
+      throws Exception {
+    AlertState s = state.value();
+    boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+    if (s == null || (endOfInput && timestamp > newestWindowEnd)) {
+      return;
+    }
+    String key = ctx.getCurrentKey();
+    for (AlertEvent e : decision.closeSilentKey(s, Keys.provider(key), Keys.service(key), timestamp,
+        retentionMillis)) {
+      if (AlertEvent.RESOLVED.equals(e.status())) {
+        resolved.add(1);
+      }
+      out.collect(e);
     }
   }
 

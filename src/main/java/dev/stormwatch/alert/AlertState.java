@@ -28,6 +28,10 @@ public class AlertState {
    * new warning can be raised (so a model still high after a resolve does not warn again at once).
    */
   public boolean warnDisarmed;
+  /** Region of the key's latest live window, for events raised without a window. */
+  public String region = "";
+  /** Model version of the key's latest live window, for events raised without a window. */
+  public String modelVersion = "";
 
   public AlertState() {}
 

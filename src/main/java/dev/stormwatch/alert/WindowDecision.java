@@ -71,9 +71,41 @@ public final class WindowDecision implements Serializable {
       belief.observeWarmup(live.score);
     }
     long before = state.lastWindowEnd;
+    state.region = live.region;
+    state.modelVersion = live.modelVersion;
     AlertEvent event = policy.advance(state, live, posterior);
     AlertEvent warning = live.windowEnd > before
         ? earlyWarning.advance(state, live, posterior, belief.ageMillis(live.windowEnd)) : null;
     return new Outcome(posterior, event, warning);
+  }
+
+  /**
+   * Closes what is still open on a key that sent no windows for {@code silentMillis} and whose
+   * state is about to be dropped, at event time {@code at}: the page is resolved and the early
+   * warning cleared, each saying why, so that no page stays open in the paging tools and a service
+   * that comes back later pages afresh. Nothing when nothing is open.
+   */
+  public List<AlertEvent> closeSilentKey(AlertState state, String provider, String service, long at,
+      long silentMillis) {
+    DetectionResult r = new DetectionResult();
+    r.provider = provider;
+    r.service = service;
+    r.region = state.region;
+    r.modelVersion = state.modelVersion;
+    r.windowEnd = at;
+    long hours = silentMillis / 3_600_000;
+    String why = "No windows from " + AlertPolicy.where(r) + " for "
+        + (hours >= 48 ? hours / 24 + " days" : hours + " h")
+        + " (the service stopped reporting or was removed)";
+    List<AlertEvent> out = new ArrayList<>(2);
+    if (state.warning) {
+      out.add(AlertPolicy.event(state.warningId, AlertEvent.EARLY_WARNING_CLEARED, "info", r, 0, null,
+          why + ": early warning closed"));
+    }
+    if (state.firing) {
+      out.add(AlertPolicy.event(state.alertId, AlertEvent.RESOLVED, state.severity, r, 0, null,
+          why + ": alert closed without recovery seen (peak score " + AlertPolicy.round(state.peakScore) + ")"));
+    }
+    return out;
   }
 }

@@ -106,4 +106,73 @@ class AlertLifecycleTest {
       assertThat(h.numEventTimeTimers()).isZero();
     }
   }
+
+  @Test
+  void aKeyThatGoesSilentWhilePagingIsResolvedWhenItsStateIsDropped() throws Exception {
+    try (KeyedBroadcastOperatorTestHarness<String, DetectionResult, FeedbackUpdate, AlertEvent> h =
+        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+            new AlertLifecycle(new AlertPolicy(0.7, 2, 0.5, 2), new EarlyWarningPolicy(0.9, 2, 0.5, 2, 0),
+                PosteriorCalculator.defaults(), 0.02, 200, RETENTION, FeedbackLearning.defaults(200)),
+            DetectionResult::key, Types.STRING, AlertLifecycle.SERVICE_EVIDENCE)) {
+      for (int m = 1; m <= 3; m++) {
+        DetectionResult r = result(m, 0.9);
+        r.region = "us-east-1";
+        h.processElement(new StreamRecord<>(r, m * MIN));
+      }
+      for (int m = 10; m <= 12; m++) {
+        DetectionResult r = result(m, 0.1);
+        r.service = "search";
+        r.earlyScore = 0.95;
+        r.modelVersion = "hybrid-v3+baseline-1";
+        h.processElement(new StreamRecord<>(r, m * MIN));
+      }
+      h.watermark(12 * MIN);
+      assertThat(h.extractOutputValues()).extracting(a -> a.service() + " " + a.status())
+          .containsExactly("payments firing", "search early_warning");
+      h.watermark(3 * MIN + RETENTION - 1);
+      assertThat(h.extractOutputValues()).hasSize(2);
+      h.watermark(12 * MIN + RETENTION);
+      assertThat(h.extractOutputValues()).hasSize(4);
+      AlertEvent fired = h.extractOutputValues().get(0);
+      AlertEvent resolved = h.extractOutputValues().get(2);
+      assertThat(resolved.status()).isEqualTo(AlertEvent.RESOLVED);
+      assertThat(resolved.alertId()).isEqualTo(fired.alertId());
+      assertThat(resolved.dedupKey()).isEqualTo(fired.dedupKey());
+      assertThat(resolved.region()).isEqualTo("us-east-1");
+      assertThat(resolved.eventTime()).isEqualTo("1970-01-01T01:03:00Z");
+      assertThat(resolved.summary()).startsWith("No windows from aws/payments (us-east-1) for 1 h");
+      AlertEvent cleared = h.extractOutputValues().get(3);
+      assertThat(cleared.status()).isEqualTo(AlertEvent.EARLY_WARNING_CLEARED);
+      assertThat(cleared.alertId()).isEqualTo(h.extractOutputValues().get(1).alertId());
+      assertThat(cleared.modelVersion()).isEqualTo("hybrid-v3+baseline-1");
+      assertThat(keyedStateEntries(h)).isZero();
+      assertThat(h.numEventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void atTheEndOfABoundedInputOnlyAKeySilentWithinTheInputIsResolved() throws Exception {
+    try (KeyedBroadcastOperatorTestHarness<String, DetectionResult, FeedbackUpdate, AlertEvent> h = harness()) {
+      for (int m = 1; m <= 3; m++) {
+        h.processElement(new StreamRecord<>(result(m, 0.9), m * MIN));
+      }
+      h.watermark(Long.MAX_VALUE);
+      assertThat(h.extractOutputValues()).as("the input ended, the key did not go silent")
+          .extracting(AlertEvent::status).containsExactly("firing");
+      assertThat(keyedStateEntries(h)).isZero();
+    }
+    try (KeyedBroadcastOperatorTestHarness<String, DetectionResult, FeedbackUpdate, AlertEvent> h = harness()) {
+      for (int m = 1; m <= 3; m++) {
+        h.processElement(new StreamRecord<>(result(m, 0.9), m * MIN));
+      }
+      DetectionResult later = result(3 + RETENTION / MIN + 1, 0.1);
+      later.service = "search";
+      h.processElement(new StreamRecord<>(later, later.windowEnd));
+      h.watermark(Long.MAX_VALUE);
+      assertThat(h.extractOutputValues()).as("search's window shows payments silent for the retention")
+          .extracting(a -> a.service() + " " + a.status())
+          .containsExactly("payments firing", "payments resolved");
+      assertThat(keyedStateEntries(h)).isZero();
+    }
+  }
 }
