@@ -83,14 +83,20 @@ public final class WindowDecision implements Serializable {
    * Closes what is still open on a key that sent no windows for {@code silentMillis} and whose
    * state is about to be dropped, at event time {@code at}: the page is resolved and the early
    * warning cleared, each saying why, so that no page stays open in the paging tools and a service
-   * that comes back later pages afresh. Nothing when nothing is open.
+   * that comes back later pages afresh. Nothing when nothing is open, or when the state predates
+   * the model version it needs for the dedup key.
    */
   public List<AlertEvent> closeSilentKey(AlertState state, String provider, String service, long at,
       long silentMillis) {
+    // state restored from a build that did not keep the model version, with no window since: the
+    // dedup key the paging tools know cannot be rebuilt
+    if (state.modelVersion == null || state.modelVersion.isEmpty()) {
+      return List.of();
+    }
     DetectionResult r = new DetectionResult();
     r.provider = provider;
     r.service = service;
-    r.region = state.region;
+    r.region = state.region == null ? "" : state.region;
     r.modelVersion = state.modelVersion;
     r.windowEnd = at;
     long hours = silentMillis / 3_600_000;
