@@ -196,13 +196,7 @@ public class AlertLifecycle
     }
     belief.update(b);
     for (AlertEvent e : outcome.events()) {
-      switch (e.status()) {
-        case AlertEvent.FIRING -> firing.add(1);
-        case AlertEvent.RESOLVED -> resolved.add(1);
-        case AlertEvent.EARLY_WARNING -> earlyWarnings.add(1);
-        default -> { }
-      }
-      out.collect(e);
+      emit(e, out);
     }
     if (s.isIdle()) {
       state.clear();
@@ -227,11 +221,19 @@ public class AlertLifecycle
     String key = ctx.getCurrentKey();
     for (AlertEvent e : decision.closeSilentKey(s, Keys.provider(key), Keys.service(key), timestamp,
         retentionMillis)) {
-      if (AlertEvent.RESOLVED.equals(e.status())) {
-        resolved.add(1);
-      }
-      out.collect(e);
+      emit(e, out);
     }
+  }
+
+  /** Counts an alert event in the run's counters and emits it. */
+  private void emit(AlertEvent e, Collector<AlertEvent> out) {
+    switch (e.status()) {
+      case AlertEvent.FIRING -> firing.add(1);
+      case AlertEvent.RESOLVED -> resolved.add(1);
+      case AlertEvent.EARLY_WARNING -> earlyWarnings.add(1);
+      default -> { }
+    }
+    out.collect(e);
   }
 
   /**

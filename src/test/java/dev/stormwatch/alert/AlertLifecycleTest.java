@@ -39,6 +39,14 @@ class AlertLifecycleTest {
         DetectionResult::key, Types.STRING, AlertLifecycle.SERVICE_EVIDENCE);
   }
 
+  private static KeyedBroadcastOperatorTestHarness<String, DetectionResult, FeedbackUpdate, AlertEvent>
+      harnessWithEarlyWarnings() throws Exception {
+    return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+        new AlertLifecycle(new AlertPolicy(0.7, 2, 0.5, 2), new EarlyWarningPolicy(0.9, 2, 0.5, 2, 0),
+            PosteriorCalculator.defaults(), 0.02, 200, RETENTION, FeedbackLearning.defaults(200)),
+        DetectionResult::key, Types.STRING, AlertLifecycle.SERVICE_EVIDENCE);
+  }
+
   private static int keyedStateEntries(KeyedBroadcastOperatorTestHarness<?, ?, ?, ?> h) {
     AbstractStreamOperator<?> op = (AbstractStreamOperator<?>) h.getTwoInputOperator();
     return ((HeapKeyedStateBackend<?>) op.getKeyedStateBackend()).numKeyValueStateEntries();
@@ -85,10 +93,7 @@ class AlertLifecycleTest {
   @Test
   void earlyWarningsGoOutBeforeThePageAndTheKeyIsStillForgotten() throws Exception {
     try (KeyedBroadcastOperatorTestHarness<String, DetectionResult, FeedbackUpdate, AlertEvent> h =
-        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-            new AlertLifecycle(new AlertPolicy(0.7, 2, 0.5, 2), new EarlyWarningPolicy(0.9, 2, 0.5, 2, 0),
-                PosteriorCalculator.defaults(), 0.02, 200, RETENTION, FeedbackLearning.defaults(200)),
-            DetectionResult::key, Types.STRING, AlertLifecycle.SERVICE_EVIDENCE)) {
+        harnessWithEarlyWarnings()) {
       double[][] windows = {{0.1, 0.95}, {0.1, 0.97}, {0.2, 0.99}, {0.9, 0.99}, {0.95, 0.99},
           {0.1, 0.2}, {0.1, 0.2}};
       for (int m = 1; m <= windows.length; m++) {
@@ -110,10 +115,7 @@ class AlertLifecycleTest {
   @Test
   void aKeyThatGoesSilentWhilePagingIsResolvedWhenItsStateIsDropped() throws Exception {
     try (KeyedBroadcastOperatorTestHarness<String, DetectionResult, FeedbackUpdate, AlertEvent> h =
-        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-            new AlertLifecycle(new AlertPolicy(0.7, 2, 0.5, 2), new EarlyWarningPolicy(0.9, 2, 0.5, 2, 0),
-                PosteriorCalculator.defaults(), 0.02, 200, RETENTION, FeedbackLearning.defaults(200)),
-            DetectionResult::key, Types.STRING, AlertLifecycle.SERVICE_EVIDENCE)) {
+        harnessWithEarlyWarnings()) {
       for (int m = 1; m <= 3; m++) {
         DetectionResult r = result(m, 0.9);
         r.region = "us-east-1";

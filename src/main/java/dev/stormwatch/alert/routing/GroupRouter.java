@@ -91,16 +91,16 @@ public final class GroupRouter implements Serializable {
     if (known) {
       return;
     }
-    if (rules.silenced(a, t)) {
-      g.disposition.put(key, SILENCED);
-      step.count(Decision.SILENCED, 1);
-      held.scheduleRepeat(g, key, t);
-    } else if (g.providerAlert != null) {
-      g.disposition.put(key, INHIBITED);
-      step.count(Decision.INHIBITED, 1);
-    } else {
+    String holdBack = holdBack(g, a, t);
+    if (holdBack == null) {
       g.disposition.put(key, PENDING);
       held.enqueue(g, a, t);
+      return;
+    }
+    g.disposition.put(key, holdBack);
+    step.count(heldDecision(holdBack), 1);
+    if (SILENCED.equals(holdBack)) {
+      held.scheduleRepeat(g, key, t);
     }
   }
 
@@ -114,7 +114,7 @@ public final class GroupRouter implements Serializable {
     boolean clearing = AlertEvent.EARLY_WARNING_CLEARED.equals(a.status());
     String heldAs = g.heldWarnings.remove(key);
     if (!clearing || heldAs == null) {
-      heldAs = rules.silenced(a, t) ? SILENCED : g.providerAlert != null ? INHIBITED : null;
+      heldAs = holdBack(g, a, t);
       if (!clearing && heldAs != null) {
         g.heldWarnings.put(key, heldAs);
       }
@@ -122,8 +122,22 @@ public final class GroupRouter implements Serializable {
     if (heldAs == null) {
       step.send(a);
     } else {
-      step.count(SILENCED.equals(heldAs) ? Decision.SILENCED : Decision.INHIBITED, 1);
+      step.count(heldDecision(heldAs), 1);
     }
+  }
+
+  /**
+   * Why a new notification is held back at {@code t}: {@link RoutingGroup#SILENCED} when a silence
+   * covers it, {@link RoutingGroup#INHIBITED} while a provider-wide alert explains the provider,
+   * else null.
+   */
+  private String holdBack(RoutingGroup g, AlertEvent a, long t) {
+    return rules.silenced(a, t) ? SILENCED : g.providerAlert != null ? INHIBITED : null;
+  }
+
+  /** The counted decision of a held-back disposition ({@code SILENCED} or {@code INHIBITED}). */
+  private static Decision heldDecision(String disposition) {
+    return SILENCED.equals(disposition) ? Decision.SILENCED : Decision.INHIBITED;
   }
 
   private void onResolved(RoutingGroup g, AlertEvent a, RoutingStep step) {
@@ -137,7 +151,7 @@ public final class GroupRouter implements Serializable {
       held.dropTrigger(g, key);
       step.count(Decision.CANCELLED, 1);
     } else {
-      step.count(SILENCED.equals(was) ? Decision.SILENCED : Decision.INHIBITED, 1);
+      step.count(heldDecision(was), 1);
     }
   }
 

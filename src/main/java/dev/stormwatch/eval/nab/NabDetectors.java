@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -20,6 +21,10 @@ public final class NabDetectors {
 
   private static final Map<String, Function<SeriesContext, StreamingScorer>> FACTORIES =
       new TreeMap<>();
+  /** Name suffixes that wrap a detector's scores for a file, by suffix. */
+  private static final Map<String, BiFunction<StreamingScorer, SeriesContext, StreamingScorer>> WRAPPERS =
+      Map.of(LikelihoodScorer.SUFFIX, LikelihoodScorer::forFile,
+          PeakScorer.SUFFIX, (inner, context) -> new PeakScorer(inner, PeakScorer.DEFAULT_HORIZON));
 
   static {
     register("null", NullScorer::new);
@@ -59,14 +64,15 @@ public final class NabDetectors {
     return wrapped != null ? isRegistered(wrapped) : FACTORIES.containsKey(name);
   }
 
+  /** The wrapper suffix {@code name} ends in, else null. */
+  private static String wrapperSuffix(String name) {
+    return WRAPPERS.keySet().stream().filter(name::endsWith).findFirst().orElse(null);
+  }
+
   /** The wrapped detector's name when {@code name} ends in a wrapper's suffix, else null. */
   private static String wrappedName(String name) {
-    for (String suffix : new String[] {LikelihoodScorer.SUFFIX, PeakScorer.SUFFIX}) {
-      if (name.endsWith(suffix)) {
-        return name.substring(0, name.length() - suffix.length());
-      }
-    }
-    return null;
+    String suffix = wrapperSuffix(name);
+    return suffix == null ? null : name.substring(0, name.length() - suffix.length());
   }
 
   /** The registered names, sorted. */
@@ -80,11 +86,10 @@ public final class NabDetectors {
    * Fails listing the available names when the name is unknown.
    */
   public static synchronized StreamingScorer create(String name, SeriesContext context) {
-    String wrapped = wrappedName(name);
-    if (wrapped != null) {
-      StreamingScorer inner = create(wrapped, context);
-      return name.endsWith(PeakScorer.SUFFIX) ? PeakScorer.forFile(inner, context)
-          : LikelihoodScorer.forFile(inner, context);
+    String suffix = wrapperSuffix(name);
+    if (suffix != null) {
+      StreamingScorer inner = create(name.substring(0, name.length() - suffix.length()), context);
+      return WRAPPERS.get(suffix).apply(inner, context);
     }
     Function<SeriesContext, StreamingScorer> factory = FACTORIES.get(name);
     if (factory == null) {

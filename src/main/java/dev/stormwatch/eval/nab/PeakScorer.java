@@ -29,11 +29,6 @@ public final class PeakScorer implements StreamingScorer {
     this.horizonMillis = horizon.toMillis();
   }
 
-  /** The wrapper NAB uses for a file: a new high within the last day. */
-  public static PeakScorer forFile(StreamingScorer inner, SeriesContext context) {
-    return new PeakScorer(inner, DEFAULT_HORIZON);
-  }
-
   @Override
   public double next(long timeMillis, double value) {
     double score = inner.next(timeMillis, value);
