@@ -6,6 +6,7 @@ import dev.stormwatch.event.TelemetryEvent;
 import dev.stormwatch.window.WindowAssembly;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class TrainCommand {
   static final String USAGE = "usage: train.sh --input FILE [--input FILE ...] [--warmup FILE]"
       + " [--incidents incidents.json] [--benign benign.json] [--benign-repeat N] --model-out models/<name>/<version> [--seed N] [--epochs N]"
       + " [--log-branch on|off] [--log-tokens N] [--benign-fraction F]"
-      + " [--architecture full|cnn-only|bilstm-only|concat|logistic]";
+      + " [--architecture full|cnn-only|bilstm-only|concat|logistic] [--channels N|NAME,NAME,...]";
 
   /** Template-embedding cache capacity of a training run (the whole run shares one cache). */
   static final int TRAINING_CACHE = 1 << 16;
@@ -45,6 +46,7 @@ public final class TrainCommand {
     Path benign = null;
     int benignRepeat = 5;
     Architecture architecture = Architecture.FULL;
+    String channels = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("-h") || a.equals("--help")) {
@@ -68,6 +70,7 @@ public final class TrainCommand {
           case "--log-tokens" -> logTokens = Integer.parseInt(v);
           case "--benign-fraction" -> benignFraction = Double.parseDouble(v);
           case "--architecture" -> architecture = Architecture.parse(v);
+          case "--channels" -> channels = v;
           case "--log-branch" -> {
             if (!v.equals("on") && !v.equals("off")) {
               return usage("--log-branch must be on or off, got " + v);
@@ -101,6 +104,13 @@ public final class TrainCommand {
       options = options.withBenignFraction(benignFraction);
     }
     options = options.withArchitecture(architecture);
+    if (channels != null) {
+      try {
+        options = withChannels(options, channels);
+      } catch (IllegalArgumentException e) {
+        return usage(e.getMessage());
+      }
+    }
     long started = System.nanoTime();
     TelemetryFiles files = new TelemetryFiles();
     List<TelemetryEvent> events = files.readAll(warmup, inputs);
@@ -110,11 +120,20 @@ public final class TrainCommand {
     LogBranch logs = options.logTokens() > 0
         ? new LogBranch(EmbeddingModel.bundled(), options.logTokens(), TRAINING_CACHE) : null;
     List<Label> benignLabels = benign == null ? List.of() : Label.read(benign);
-    TrainingSet set = TrainingSet.build(windows, labels, benignLabels, benignRepeat, options, logs,
-        new Random(options.seed()));
+    TrainingSet set;
+    try {
+      set = TrainingSet.build(windows, labels, benignLabels, benignRepeat, options, logs,
+          new Random(options.seed()));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
     System.out.printf("replayed %d records (%d rejected) into %d windows in %.1f s; %d train / %d"
         + " held-out examples, channels %s%n", events.size(), files.rejected(), windows.size(),
         (System.nanoTime() - started) / 1e9, set.train.size(), set.holdout.size(), set.schema.metrics());
+    if (!set.unusedMetrics.isEmpty()) {
+      System.out.printf("not model channels (--channels chooses): %s%n", set.unusedMetrics);
+    }
     if (logs != null) {
       System.out.printf("log branch: %d templates embedded (%d cache hits) by %s%n",
           logs.cache().misses(), logs.cache().hits(), logs.model().id());
@@ -136,6 +155,22 @@ public final class TrainCommand {
         trainer.attempts() > 1 ? " (" + trainer.attempts() + " attempts)" : "",
         trainer.epochLosses(), m.evaluation);
     return 0;
+  }
+
+  /** {@code --channels}: a count keeps the most frequent metrics, a comma list names them. */
+  static TrainingOptions withChannels(TrainingOptions options, String value) {
+    if (value.chars().allMatch(Character::isDigit) && !value.isEmpty()) {
+      int n = Integer.parseInt(value);
+      if (n < 1) {
+        throw new IllegalArgumentException("--channels must be at least 1, got " + value);
+      }
+      return options.withVocabularySize(n);
+    }
+    List<String> names = Arrays.stream(value.split(",")).map(String::trim).toList();
+    if (names.stream().anyMatch(String::isEmpty)) {
+      throw new IllegalArgumentException("--channels: an empty name in " + value);
+    }
+    return options.withChannels(names);
   }
 
   private static int usage(String problem) {

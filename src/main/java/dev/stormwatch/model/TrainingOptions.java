@@ -1,5 +1,8 @@
 package dev.stormwatch.model;
 
+import java.util.HashSet;
+import java.util.List;
+
 /**
  * Settings of one training run.
  *
@@ -16,19 +19,36 @@ package dev.stormwatch.model;
  * @param benignFraction share of normal windows that also yield a benign change (still normal)
  * @param logTokens log-template tokens per window (0: log branch off)
  * @param architecture which network stages to train (ablations)
+ * @param channels the metric channels to use, in this order (empty: the {@code vocabularySize}
+ *     most frequent names)
  */
 public record TrainingOptions(
     String modelVersion, long seed, int epochs, int batchSize, double learningRate,
     int vocabularySize, double holdoutFraction, double injectFraction, double clip,
-    long minBaselineSamples, double benignFraction, int logTokens, Architecture architecture) {
+    long minBaselineSamples, double benignFraction, int logTokens, Architecture architecture,
+    List<String> channels) {
 
   public TrainingOptions {
     if (epochs < 1 || batchSize < 2 || !(learningRate > 0) || vocabularySize < 1
         || !(holdoutFraction > 0 && holdoutFraction < 1) || !(injectFraction > 0)
         || !(clip > 0) || minBaselineSamples < 0 || !(benignFraction >= 0 && benignFraction < 1)
-        || logTokens < 0 || architecture == null) {
+        || logTokens < 0 || architecture == null || channels == null) {
       throw new IllegalArgumentException("invalid training options: " + modelVersion);
     }
+    channels = List.copyOf(channels);
+    if (new HashSet<>(channels).size() != channels.size()) {
+      throw new IllegalArgumentException("a channel is named twice: " + channels);
+    }
+  }
+
+  /** The most frequent channels, as below. */
+  public TrainingOptions(String modelVersion, long seed, int epochs, int batchSize,
+      double learningRate, int vocabularySize, double holdoutFraction, double injectFraction,
+      double clip, long minBaselineSamples, double benignFraction, int logTokens,
+      Architecture architecture) {
+    this(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize, holdoutFraction,
+        injectFraction, clip, minBaselineSamples, benignFraction, logTokens, architecture,
+        List.of());
   }
 
   /** Telemetry only, no benign changes, the full architecture. */
@@ -51,27 +71,46 @@ public record TrainingOptions(
   public TrainingOptions withEpochs(int n) {
     return new TrainingOptions(modelVersion, seed, n, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens,
-        architecture);
+        architecture,
+        channels);
   }
 
   public TrainingOptions withLogTokens(int n) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
-        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, n, architecture);
+        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, n, architecture,
+        channels);
   }
 
   public TrainingOptions withBenignFraction(double f) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
-        holdoutFraction, injectFraction, clip, minBaselineSamples, f, logTokens, architecture);
+        holdoutFraction, injectFraction, clip, minBaselineSamples, f, logTokens, architecture,
+        channels);
   }
 
   public TrainingOptions withArchitecture(Architecture a) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
-        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens, a);
+        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens, a,
+        channels);
   }
 
   public TrainingOptions withModelVersion(String version) {
     return new TrainingOptions(version, seed, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens,
-        architecture);
+        architecture,
+        channels);
+  }
+
+  /** The same, with channels picked by name ({@code channels}) or, when empty, by frequency. */
+  public TrainingOptions withChannels(List<String> names) {
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens,
+        architecture, names);
+  }
+
+  /** The same, with the {@code n} most frequent channels. */
+  public TrainingOptions withVocabularySize(int n) {
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, n,
+        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens,
+        architecture, List.of());
   }
 }

@@ -40,6 +40,8 @@ public final class TrainingSet {
   /** Windows overlapping a labelled benign look-alike (each added as that many repeated negatives). */
   public int labelledBenign;
   public int skippedUnusable;
+  /** Metric names in the training data that are not model channels (sorted). */
+  public List<String> unusedMetrics = List.of();
 
   private TrainingSet(FeatureSchema schema, LogBranch logs) {
     this.schema = schema;
@@ -60,6 +62,24 @@ public final class TrainingSet {
         .limit(n)
         .map(Map.Entry::getKey)
         .toList();
+  }
+
+  /**
+   * The model's channels: those named in {@code options.channels()}, each of which must occur in
+   * the windows, or else the {@code vocabularySize} most frequent.
+   */
+  static List<String> channels(List<WindowAssembly> windows, TrainingOptions options) {
+    if (options.channels().isEmpty()) {
+      return vocabulary(windows, options.vocabularySize());
+    }
+    List<String> seen = vocabulary(windows, Integer.MAX_VALUE);
+    for (String c : options.channels()) {
+      if (!seen.contains(c)) {
+        throw new IllegalArgumentException("channel " + c + " is not in the training data; its"
+            + " metrics are " + seen.stream().sorted().toList());
+      }
+    }
+    return options.channels();
   }
 
   /** Builds telemetry-only examples; deterministic given {@code rnd}'s seed. */
@@ -92,9 +112,11 @@ public final class TrainingSet {
       throw new IllegalArgumentException("no live windows to train on");
     }
     int steps = live.get(0).steps;
-    FeatureSchema schema = new FeatureSchema(vocabulary(live, options.vocabularySize()), steps,
+    FeatureSchema schema = new FeatureSchema(channels(live, options), steps,
         options.clip(), options.minBaselineSamples());
     TrainingSet set = new TrainingSet(schema, logs);
+    set.unusedMetrics = vocabulary(live, Integer.MAX_VALUE).stream()
+        .filter(m -> !schema.metrics().contains(m)).sorted().toList();
     WindowFeaturizer featurizer = new WindowFeaturizer(schema);
     AnomalyInjector injector = new AnomalyInjector(schema);
     BenignInjector benign = new BenignInjector(schema);

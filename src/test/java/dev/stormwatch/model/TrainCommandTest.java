@@ -39,6 +39,19 @@ class TrainCommandTest {
   }
 
   @Test
+  void refusesAChannelTheInputDoesNotHave() throws Exception {
+    Path input = writeTelemetry(dir.resolve("history.jsonl"), 30);
+    Path out = dir.resolve("models/tiny/v8");
+
+    int code = TrainCommand.run(new String[] {
+        "--input", input.toString(), "--model-out", out.toString(), "--log-branch", "off",
+        "--channels", "cpu_util,disk_used_pct"});
+
+    assertThat(code).isEqualTo(2);
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void rejectsIncompleteArguments() throws Exception {
     assertThat(TrainCommand.run(new String[] {"--input", "x.jsonl"})).isEqualTo(2);
     assertThat(TrainCommand.run(new String[] {"--input", "x", "--model-out", "m", "--seed", "z"}))
