@@ -19,7 +19,7 @@ import java.util.Random;
  */
 public final class TrainCommand {
   static final String USAGE = "usage: train.sh --input FILE [--input FILE ...] [--warmup FILE]"
-      + " [--incidents incidents.json] [--benign benign.json] [--benign-repeat N] --model-out models/<name>/<version> [--seed N] [--epochs N]"
+      + " [--incidents incidents.json ...] [--benign benign.json] [--benign-repeat N] --model-out models/<name>/<version> [--seed N] [--epochs N]"
       + " [--log-branch on|off] [--log-tokens N] [--benign-fraction F]"
       + " [--architecture full|cnn-only|bilstm-only|concat|logistic] [--channels N|NAME,NAME,...]";
 
@@ -36,7 +36,7 @@ public final class TrainCommand {
   public static int run(String[] args) throws Exception {
     List<Path> inputs = new ArrayList<>();
     List<Path> warmup = new ArrayList<>();
-    Path incidents = null;
+    List<Path> incidents = new ArrayList<>();
     Path out = null;
     long seed = 1;
     Integer epochs = null;
@@ -61,7 +61,7 @@ public final class TrainCommand {
         switch (a) {
           case "--input" -> inputs.add(Path.of(v));
           case "--warmup" -> warmup.add(Path.of(v));
-          case "--incidents" -> incidents = Path.of(v);
+          case "--incidents" -> incidents.add(Path.of(v));
           case "--benign" -> benign = Path.of(v);
           case "--benign-repeat" -> benignRepeat = Integer.parseInt(v);
           case "--model-out" -> out = Path.of(v);
@@ -116,7 +116,10 @@ public final class TrainCommand {
     List<TelemetryEvent> events = files.readAll(warmup, inputs);
     BaselineConfig cfg = BaselineConfig.defaults();
     List<WindowAssembly> windows = WindowReplay.windows(events, cfg);
-    List<Label> labels = incidents == null ? List.of() : Label.read(incidents);
+    List<Label> labels = new ArrayList<>();
+    for (Path f : incidents) {
+      labels.addAll(Label.read(f));
+    }
     LogBranch logs = options.logTokens() > 0
         ? new LogBranch(EmbeddingModel.bundled(), options.logTokens(), TRAINING_CACHE) : null;
     List<Label> benignLabels = benign == null ? List.of() : Label.read(benign);
@@ -141,7 +144,9 @@ public final class TrainCommand {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("inputs", inputs.stream().map(Path::toString).toList());
     summary.put("warmup", warmup.stream().map(Path::toString).toList());
-    summary.put("incidents", incidents == null ? null : incidents.toString());
+    summary.put("incidents", incidents.isEmpty() ? null
+        : incidents.size() == 1 ? incidents.get(0).toString()
+        : incidents.stream().map(Path::toString).toList());
     if (benign != null) {
       summary.put("benign", benign.toString());
       summary.put("benign_repeat", benignRepeat);

@@ -39,6 +39,36 @@ class TrainCommandTest {
   }
 
   @Test
+  void learnsFromTheLabelsOfEveryIncidentsFile() throws Exception {
+    assumeTrue(DjlRuntime.available(), "PyTorch native library: " + DjlRuntime.loadError());
+    Path input = writeTelemetry(dir.resolve("history.jsonl"), 4 * 60);
+    Path first = incidents(dir.resolve("first.json"), "payments", "2026-03-02T02:00:00Z");
+    Path second = incidents(dir.resolve("second.json"), "search", "2026-03-02T03:00:00Z");
+    Path out = dir.resolve("models/tiny/v9");
+
+    int code = TrainCommand.run(new String[] {
+        "--input", input.toString(), "--model-out", out.toString(), "--seed", "3", "--epochs", "1",
+        "--log-branch", "off", "--incidents", first.toString(), "--incidents", second.toString()});
+
+    assertThat(code).isZero();
+    try (HybridModel model = HybridModel.load(out, 60_000, 10)) {
+      // each 5-minute incident touches the 15 ten-minute windows of its service ending from its
+      // start to 15 minutes later (one a minute); both files count
+      assertThat(model.manifest().training)
+          .containsEntry("incidents", List.of(first.toString(), second.toString()))
+          .containsEntry("labelled_positive_windows", 2 * 15);
+    }
+  }
+
+  private static Path incidents(Path file, String service, String start) throws IOException {
+    Instant from = Instant.parse(start);
+    Files.writeString(file, String.format(Locale.ROOT, "[{\"id\":\"%s-1\",\"provider\":\"aws\","
+        + "\"service\":\"%s\",\"kind\":\"cpu_saturation\",\"start\":\"%s\",\"impact\":\"%s\","
+        + "\"end\":\"%s\"}]", service, service, from, from, from.plusSeconds(300)));
+    return file;
+  }
+
+  @Test
   void refusesAChannelTheInputDoesNotHave() throws Exception {
     Path input = writeTelemetry(dir.resolve("history.jsonl"), 30);
     Path out = dir.resolve("models/tiny/v8");
