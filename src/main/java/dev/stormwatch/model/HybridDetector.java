@@ -1,6 +1,5 @@
 package dev.stormwatch.model;
 
-import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.detect.Detector;
@@ -14,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Serves a hybrid model artifact as a {@link Detector}: a batch of windows is scored in one forward
- * pass of its single predictor (with a log branch, the windows' templates become log tokens through
+ * pass of each member's predictor (one model, or a seed ensemble whose mean calibrated score is the
+ * window's score and whose standard deviation its spread; see {@link ModelEnsemble}; with a log branch, the windows' templates become log tokens through
  * the detector's own template-embedding cache); windows scoring at least {@link #EXPLAIN_FROM} are
  * explained by occlusion (each present metric and the log counts reset to their baseline
  * expectation, and the log tokens removed, in one further batched pass), the drops in margin
@@ -35,26 +35,37 @@ public final class HybridDetector implements Detector {
   /** Occlusion signal of the log tokens (metrics are 0.., the log counts -1). */
   private static final int TEMPLATES = -2;
 
+  private final ModelEnsemble models;
   private final HybridModel model;
-  private final Predictor<HybridModel.Batch, float[][]> predictor;
   private final Occlusion occlusion;
-  private final LogBranch logs;
 
+  /** Serves one model (the detector owns and closes it). */
   public HybridDetector(HybridModel model) {
-    this.model = model;
-    this.predictor = model.newPredictor();
+    this(new ModelEnsemble(List.of(model)));
+  }
+
+  private HybridDetector(ModelEnsemble models) {
+    this.models = models;
+    this.model = models.lead();
     this.occlusion = new Occlusion(model.manifest().schema());
-    this.logs = model.newLogBranch();
   }
 
-  /** The log branch (its template cache), or null when the model has none. */
+  /** The (lead model's) log branch, its template cache, or null when the model has none. */
   public LogBranch logBranch() {
-    return logs;
+    return models.leadLogs();
   }
 
-  /** Loads the artifact, refusing it unless it serves windows of this step and length. */
+  /** Models whose scores are averaged (1 unless the artifact lists ensemble members). */
+  public int ensembleSize() {
+    return models.size();
+  }
+
+  /**
+   * Loads the artifact and its ensemble members, refusing it unless it serves windows of this step
+   * and length.
+   */
   public static HybridDetector open(Path modelDir, long stepMillis, int windowSteps) throws IOException {
-    return new HybridDetector(HybridModel.load(modelDir, stepMillis, windowSteps));
+    return open(modelDir, stepMillis, windowSteps, InferenceDevice.AUTO);
   }
 
   /** A serializable factory: each subtask loads the artifact at {@code modelDir} itself. */
@@ -65,7 +76,7 @@ public final class HybridDetector implements Detector {
   /** As {@link #open(Path, long, int)}, on a device ({@link InferenceDevice}). */
   public static HybridDetector open(Path modelDir, long stepMillis, int windowSteps,
       InferenceDevice device) throws IOException {
-    return new HybridDetector(HybridModel.load(modelDir, stepMillis, windowSteps, device));
+    return new HybridDetector(ModelEnsemble.load(modelDir, stepMillis, windowSteps, device));
   }
 
   /** As {@link #factory(String, long, int)}, each subtask loading onto {@code device}. */
@@ -125,16 +136,14 @@ public final class HybridDetector implements Detector {
 
   private void scoreObserved(List<WindowAssembly> windows, float[][] rows,
       List<DetectionResult> results) {
-    ModelManifest manifest = model.manifest();
-    float[][] tokens = new float[windows.size()][];
-    for (int i = 0; i < rows.length; i++) {
-      tokens[i] = logs == null ? null : logs.tokens(windows.get(i));
-    }
     try {
-      float[][] out = predictor.predict(new HybridModel.Batch(rows, tokens));
+      ModelEnsemble.Scores scores = models.predict(windows, rows);
+      float[][] out = scores.leadOut();
+      float[][] tokens = scores.leadTokens();
       List<Integer> explain = new ArrayList<>();
       for (int i = 0; i < rows.length; i++) {
-        results.get(i).score = manifest.scoreOf(out[0][i]);
+        results.get(i).score = scores.mean()[i];
+        results.get(i).scoreSpread = scores.spread()[i];
         if (!Double.isFinite(results.get(i).score)) {
           // never hand a NaN to the posterior: it would poison the key's learned score history
           results.get(i).score = 0.0;
@@ -175,7 +184,7 @@ public final class HybridDetector implements Detector {
       maskedTokens[v] = variant.signal() == TEMPLATES ? null : tokens[variant.window()];
     }
     float[] maskedMargins = masked.length == 0 ? new float[0]
-        : predictor.predict(new HybridModel.Batch(masked, maskedTokens))[0];
+        : models.leadMargins(new HybridModel.Batch(masked, maskedTokens));
     for (int i : explain) {
       List<String> names = new ArrayList<>();
       List<Double> drops = new ArrayList<>();
@@ -214,12 +223,16 @@ public final class HybridDetector implements Detector {
     }
   }
 
-  private static String reason(DetectionResult r, float[] attention, WindowAssembly w) {
+  private String reason(DetectionResult r, float[] attention, WindowAssembly w) {
     int peak = 0;
     for (int t = 1; t < attention.length; t++) {
       peak = attention[t] > attention[peak] ? t : peak;
     }
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "hybrid score %.2f", r.score));
+    if (models.size() > 1) {
+      sb.append(String.format(Locale.ROOT, " (mean of %d models, spread %.2f)", models.size(),
+          r.scoreSpread));
+    }
     for (int k = 0; k < r.contributorSignals.length; k++) {
       sb.append(k == 0 ? "; driven by " : ", ").append(r.contributorSignals[k])
           .append(String.format(Locale.ROOT, " (%.0f%%)", 100 * r.contributorWeights[k]));
@@ -235,7 +248,6 @@ public final class HybridDetector implements Detector {
 
   @Override
   public void close() {
-    predictor.close();
-    model.close();
+    models.close();
   }
 }

@@ -55,6 +55,11 @@ public class ModelManifest {
   public double calibrationB;
   public Map<String, Object> training = new LinkedHashMap<>();
   public Map<String, Object> evaluation = new LinkedHashMap<>();
+  /**
+   * Sub-directories holding further members of a seed ensemble, each a complete artifact trained
+   * on the same inputs with another seed (empty: this model alone); served as one detector.
+   */
+  public List<String> ensembleMembers = new ArrayList<>();
 
   /** The feature schema this artifact was trained on. */
   public FeatureSchema schema() {

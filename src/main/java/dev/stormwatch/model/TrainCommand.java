@@ -21,7 +21,11 @@ public final class TrainCommand {
   static final String USAGE = "usage: train.sh --input FILE [--input FILE ...] [--warmup FILE]"
       + " [--incidents incidents.json ...] [--benign benign.json] [--benign-repeat N] --model-out models/<name>/<version> [--seed N] [--epochs N]"
       + " [--log-branch on|off] [--log-tokens N] [--benign-fraction F]"
-      + " [--architecture full|cnn-only|bilstm-only|concat|logistic] [--channels N|NAME,NAME,...]";
+      + " [--architecture full|cnn-only|bilstm-only|concat|logistic] [--channels N|NAME,NAME,...]"
+      + " [--ensemble N]";
+
+  /** Most seed-ensemble members one artifact may have. */
+  static final int MAX_ENSEMBLE = 10;
 
   /** Template-embedding cache capacity of a training run (the whole run shares one cache). */
   static final int TRAINING_CACHE = 1 << 16;
@@ -47,6 +51,7 @@ public final class TrainCommand {
     int benignRepeat = 5;
     Architecture architecture = Architecture.FULL;
     String channels = null;
+    int ensemble = 1;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("-h") || a.equals("--help")) {
@@ -71,6 +76,7 @@ public final class TrainCommand {
           case "--benign-fraction" -> benignFraction = Double.parseDouble(v);
           case "--architecture" -> architecture = Architecture.parse(v);
           case "--channels" -> channels = v;
+          case "--ensemble" -> ensemble = Integer.parseInt(v);
           case "--log-branch" -> {
             if (!v.equals("on") && !v.equals("off")) {
               return usage("--log-branch must be on or off, got " + v);
@@ -89,6 +95,9 @@ public final class TrainCommand {
     }
     if (inputs.isEmpty() || out == null) {
       return usage("--input and --model-out are required");
+    }
+    if (ensemble < 1 || ensemble > MAX_ENSEMBLE) {
+      return usage("--ensemble must be 1.." + MAX_ENSEMBLE + ", got " + ensemble);
     }
     TrainingOptions options = TrainingOptions.defaults(out.getFileName().toString(), seed);
     if (epochs != null) {
@@ -159,7 +168,35 @@ public final class TrainCommand {
         out, m.trainableParameters, (System.nanoTime() - started) / 1e9,
         trainer.attempts() > 1 ? " (" + trainer.attempts() + " attempts)" : "",
         trainer.epochLosses(), m.evaluation);
+    if (ensemble > 1) {
+      trainMembers(m, out, ensemble, options, windows, labels, benignLabels, benignRepeat, logs,
+          cfg.stepMillis, summary);
+    }
     return 0;
+  }
+
+  /**
+   * Trains members 2..{@code size} of a seed ensemble into {@code member-K} sub-directories (seed
+   * + K - 1: other initial weights, synthetic anomalies and shuffles) and lists them in the lead's
+   * manifest.
+   */
+  private static void trainMembers(ModelManifest lead, Path out, int size, TrainingOptions options,
+      List<WindowAssembly> windows, List<Label> labels, List<Label> benignLabels, int benignRepeat,
+      LogBranch logs, long stepMillis, Map<String, Object> summary) throws Exception {
+    List<String> members = new ArrayList<>();
+    for (int k = 2; k <= size; k++) {
+      long seed = options.seed() + k - 1;
+      TrainingOptions o = options.withSeed(seed);
+      TrainingSet set = TrainingSet.build(windows, labels, benignLabels, benignRepeat, o, logs,
+          new Random(seed));
+      String name = "member-" + k;
+      ModelManifest m = new HybridTrainer(o).train(set, stepMillis, summary, out.resolve(name));
+      members.add(name);
+      System.out.printf("ensemble member %d of %d (seed %d): held-out %s%n", k, size, seed,
+          m.evaluation);
+    }
+    lead.ensembleMembers = members;
+    lead.write(out.resolve(ModelManifest.FILE));
   }
 
   /** {@code --channels}: a count keeps the most frequent metrics, a comma list names them. */

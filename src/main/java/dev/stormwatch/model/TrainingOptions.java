@@ -100,6 +100,13 @@ public record TrainingOptions(
         channels);
   }
 
+  /** The same with another seed (a further member of a seed ensemble). */
+  public TrainingOptions withSeed(long s) {
+    return new TrainingOptions(modelVersion, s, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens,
+        architecture, channels);
+  }
+
   /** The same, with channels picked by name ({@code channels}) or, when empty, by frequency. */
   public TrainingOptions withChannels(List<String> names) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,

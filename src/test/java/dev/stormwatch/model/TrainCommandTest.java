@@ -69,6 +69,32 @@ class TrainCommandTest {
   }
 
   @Test
+  void trainsASeedEnsembleServedAsOneDetector() throws Exception {
+    assumeTrue(DjlRuntime.available(), "PyTorch native library: " + DjlRuntime.loadError());
+    Path input = writeTelemetry(dir.resolve("history.jsonl"), 3 * 60);
+    Path out = dir.resolve("models/tiny/v10");
+
+    int code = TrainCommand.run(new String[] {
+        "--input", input.toString(), "--model-out", out.toString(), "--seed", "3", "--epochs", "1",
+        "--log-branch", "off", "--ensemble", "2"});
+
+    assertThat(code).isZero();
+    ModelManifest lead = ModelManifest.read(out.resolve(ModelManifest.FILE));
+    ModelManifest member = ModelManifest.read(out.resolve("member-2").resolve(ModelManifest.FILE));
+    assertThat(lead.ensembleMembers).containsExactly("member-2");
+    assertThat(lead.training).containsEntry("seed", 3);
+    assertThat(member.training).containsEntry("seed", 4);
+    assertThat(member.metrics).isEqualTo(lead.metrics);
+    try (HybridDetector detector = HybridDetector.open(out, 60_000, 10)) {
+      assertThat(detector.ensembleSize()).isEqualTo(2);
+      assertThat(detector.modelVersion()).isEqualTo("hybrid-v10");
+    }
+    assertThat(TrainCommand.run(new String[] {
+        "--input", input.toString(), "--model-out", out.toString(), "--ensemble", "0"}))
+        .isEqualTo(2);
+  }
+
+  @Test
   void refusesAChannelTheInputDoesNotHave() throws Exception {
     Path input = writeTelemetry(dir.resolve("history.jsonl"), 30);
     Path out = dir.resolve("models/tiny/v8");
