@@ -45,9 +45,10 @@ final class ModelEnsemble implements AutoCloseable {
     try {
       HybridModel lead = HybridModel.load(dir, stepMillis, steps, device);
       loaded.add(lead);
+      Path base = dir.toAbsolutePath().normalize();
       for (String name : lead.manifest().ensembleMembers) {
-        Path memberDir = dir.resolve(name).normalize();
-        if (name.isBlank() || !dir.normalize().equals(memberDir.getParent())) {
+        Path memberDir = base.resolve(name).normalize();
+        if (name.isBlank() || !base.equals(memberDir.getParent())) {
           throw new IOException(dir + ": ensemble member '" + name
               + "' must be a sub-directory of the artifact");
         }
