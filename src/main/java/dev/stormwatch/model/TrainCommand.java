@@ -169,6 +169,7 @@ public final class TrainCommand {
         trainer.attempts() > 1 ? " (" + trainer.attempts() + " attempts)" : "",
         trainer.epochLosses(), m.evaluation);
     if (ensemble > 1) {
+      set = null; // each member builds its own examples; two sets need not fit in the heap at once
       trainMembers(m, out, ensemble, options, windows, labels, benignLabels, benignRepeat, logs,
           cfg.stepMillis, summary);
     }
