@@ -13,9 +13,10 @@ import java.util.Locale;
 
 /**
  * Serves a hybrid model artifact as a {@link Detector}: a batch of windows is scored in one forward
- * pass of each member's predictor (one model, or a seed ensemble whose mean calibrated score is the
- * window's score and whose standard deviation its spread; see {@link ModelEnsemble}; with a log branch, the windows' templates become log tokens through
- * the detector's own template-embedding cache); windows scoring at least {@link #EXPLAIN_FROM} are
+ * pass of each member's predictor (one model, or a seed ensemble whose mean calibrated score is
+ * the window's score and whose standard deviation its spread: {@link ModelEnsemble}; with a log
+ * branch, the windows' templates become log tokens through the detector's own template-embedding
+ * cache); windows scoring at least {@link #EXPLAIN_FROM} are
  * explained by occlusion (each present metric and the log counts reset to their baseline
  * expectation, and the log tokens removed, in one further batched pass), the drops in margin
  * becoming the contributor weights. Windows in whose newest step the key sent nothing, or whose
@@ -139,7 +140,7 @@ public final class HybridDetector implements Detector {
     try {
       ModelEnsemble.Scores scores = models.predict(windows, rows);
       float[][] out = scores.leadOut();
-      float[][] tokens = scores.leadTokens();
+      float[][] tokens = scores.tokens();
       List<Integer> explain = new ArrayList<>();
       for (int i = 0; i < rows.length; i++) {
         results.get(i).score = scores.mean()[i];

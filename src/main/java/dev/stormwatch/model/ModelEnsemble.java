@@ -10,19 +10,23 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The hybrid models one detector serves, each with its own predictor and template cache: the
- * artifact's own model (the lead, which also explains and names the version) and the further seed
- * members its manifest lists in {@code ensemble_members}. A window's score is the mean of the
- * members' calibrated scores and its spread their standard deviation, the model uncertainty the
- * Bayesian layer weighs.
+ * The hybrid models one detector serves, each with its own predictor: the artifact's own model
+ * (the lead, which also explains and names the version) and the further seed members its manifest
+ * lists in {@code ensemble_members}. Members are served the lead's inputs, so a window's log tokens
+ * are built once, through the lead's template cache. A window's score is the mean of the members'
+ * calibrated scores and its spread their standard deviation, the model uncertainty the Bayesian
+ * layer weighs.
  */
 final class ModelEnsemble implements AutoCloseable {
   private final List<HybridModel> models;
   private final List<Predictor<HybridModel.Batch, float[][]>> predictors = new ArrayList<>();
-  private final List<LogBranch> logs = new ArrayList<>();
+  private final LogBranch logs;
 
-  /** Per scored window: the lead's outputs (margins, then attention rows) and the ensemble's score. */
-  record Scores(float[][] leadOut, float[][] leadTokens, double[] mean, double[] spread) {}
+  /**
+   * Per scored window: the lead's outputs (margins, then attention rows), the log tokens every
+   * member was given, and the ensemble's score.
+   */
+  record Scores(float[][] leadOut, float[][] tokens, double[] mean, double[] spread) {}
 
   ModelEnsemble(List<HybridModel> models) {
     if (models.isEmpty()) {
@@ -31,8 +35,8 @@ final class ModelEnsemble implements AutoCloseable {
     this.models = List.copyOf(models);
     for (HybridModel m : this.models) {
       predictors.add(m.newPredictor());
-      logs.add(m.newLogBranch());
     }
+    this.logs = lead().newLogBranch();
   }
 
   /**
@@ -80,7 +84,7 @@ final class ModelEnsemble implements AutoCloseable {
 
   /** The lead's log branch (its template cache), or null when the model has none. */
   LogBranch leadLogs() {
-    return logs.get(0);
+    return logs;
   }
 
   int size() {
@@ -92,14 +96,13 @@ final class ModelEnsemble implements AutoCloseable {
     int n = rows.length;
     double[] sum = new double[n];
     double[] sumSquares = new double[n];
+    float[][] tokens = tokens(windows);
+    HybridModel.Batch batch = new HybridModel.Batch(rows, tokens);
     float[][] leadOut = null;
-    float[][] leadTokens = null;
     for (int k = 0; k < models.size(); k++) {
-      float[][] tokens = tokens(logs.get(k), windows);
-      float[][] out = predictors.get(k).predict(new HybridModel.Batch(rows, tokens));
+      float[][] out = predictors.get(k).predict(batch);
       if (k == 0) {
         leadOut = out;
-        leadTokens = tokens;
       }
       ModelManifest m = models.get(k).manifest();
       for (int i = 0; i < n; i++) {
@@ -115,7 +118,7 @@ final class ModelEnsemble implements AutoCloseable {
       mean[i] = sum[i] / size;
       spread[i] = size < 2 ? 0.0 : Math.sqrt(Math.max(0.0, sumSquares[i] / size - mean[i] * mean[i]));
     }
-    return new Scores(leadOut, leadTokens, mean, spread);
+    return new Scores(leadOut, tokens, mean, spread);
   }
 
   /** The lead's margins for a batch (occlusion variants). */
@@ -123,10 +126,10 @@ final class ModelEnsemble implements AutoCloseable {
     return predictors.get(0).predict(batch)[0];
   }
 
-  private static float[][] tokens(LogBranch branch, List<WindowAssembly> windows) {
+  private float[][] tokens(List<WindowAssembly> windows) {
     float[][] tokens = new float[windows.size()][];
     for (int i = 0; i < tokens.length; i++) {
-      tokens[i] = branch == null ? null : branch.tokens(windows.get(i));
+      tokens[i] = logs == null ? null : logs.tokens(windows.get(i));
     }
     return tokens;
   }

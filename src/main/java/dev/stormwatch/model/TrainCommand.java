@@ -132,24 +132,6 @@ public final class TrainCommand {
     LogBranch logs = options.logTokens() > 0
         ? new LogBranch(EmbeddingModel.bundled(), options.logTokens(), TRAINING_CACHE) : null;
     List<Label> benignLabels = benign == null ? List.of() : Label.read(benign);
-    TrainingSet set;
-    try {
-      set = TrainingSet.build(windows, labels, benignLabels, benignRepeat, options, logs,
-          new Random(options.seed()));
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      return 2;
-    }
-    System.out.printf("replayed %d records (%d rejected) into %d windows in %.1f s; %d train / %d"
-        + " held-out examples, channels %s%n", events.size(), files.rejected(), windows.size(),
-        (System.nanoTime() - started) / 1e9, set.train.size(), set.holdout.size(), set.schema.metrics());
-    if (!set.unusedMetrics.isEmpty()) {
-      System.out.printf("not model channels (--channels chooses): %s%n", set.unusedMetrics);
-    }
-    if (logs != null) {
-      System.out.printf("log branch: %d templates embedded (%d cache hits) by %s%n",
-          logs.cache().misses(), logs.cache().hits(), logs.model().id());
-    }
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("inputs", inputs.stream().map(Path::toString).toList());
     summary.put("warmup", warmup.stream().map(Path::toString).toList());
@@ -159,45 +141,63 @@ public final class TrainCommand {
     if (benign != null) {
       summary.put("benign", benign.toString());
       summary.put("benign_repeat", benignRepeat);
-      summary.put("benign_windows", set.labelledBenign);
     }
-    summary.put("records", events.size());
-    HybridTrainer trainer = new HybridTrainer(options);
-    ModelManifest m = trainer.train(set, cfg.stepMillis, summary, out);
-    System.out.printf("trained %s (%d parameters) in %.1f s%s: epoch losses %s; held-out %s%n",
-        out, m.trainableParameters, (System.nanoTime() - started) / 1e9,
-        trainer.attempts() > 1 ? " (" + trainer.attempts() + " attempts)" : "",
-        trainer.epochLosses(), m.evaluation);
-    if (ensemble > 1) {
-      set = null; // each member builds its own examples; two sets need not fit in the heap at once
-      trainMembers(m, out, ensemble, options, windows, labels, benignLabels, benignRepeat, logs,
-          cfg.stepMillis, summary);
+    ModelManifest lead = null;
+    List<String> members = new ArrayList<>();
+    // the lead (seed S) goes into --model-out, ensemble member K (seed S + K - 1) into member-K;
+    // each builds its own examples, so only one set is in the heap at a time
+    for (int k = 1; k <= ensemble; k++) {
+      TrainingOptions o = options.withSeed(options.seed() + k - 1);
+      TrainingSet set;
+      try {
+        set = TrainingSet.build(windows, labels, benignLabels, benignRepeat, o, logs,
+            new Random(o.seed()));
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        return 2;
+      }
+      if (k == 1) {
+        describe(set, events.size(), files.rejected(), windows.size(), started, logs);
+        if (benign != null) {
+          summary.put("benign_windows", set.labelledBenign);
+        }
+        summary.put("records", events.size());
+      }
+      String member = "member-" + k;
+      HybridTrainer trainer = new HybridTrainer(o);
+      ModelManifest m = trainer.train(set, cfg.stepMillis, summary, k == 1 ? out : out.resolve(member));
+      if (k == 1) {
+        lead = m;
+        System.out.printf("trained %s (%d parameters) in %.1f s%s: epoch losses %s; held-out %s%n",
+            out, m.trainableParameters, (System.nanoTime() - started) / 1e9,
+            trainer.attempts() > 1 ? " (" + trainer.attempts() + " attempts)" : "",
+            trainer.epochLosses(), m.evaluation);
+      } else {
+        members.add(member);
+        System.out.printf("ensemble member %d of %d (seed %d): held-out %s%n", k, ensemble,
+            o.seed(), m.evaluation);
+      }
+    }
+    if (!members.isEmpty()) {
+      lead.ensembleMembers = members;
+      lead.write(out.resolve(ModelManifest.FILE));
     }
     return 0;
   }
 
-  /**
-   * Trains members 2..{@code size} of a seed ensemble into {@code member-K} sub-directories (seed
-   * + K - 1: other initial weights, synthetic anomalies and shuffles) and lists them in the lead's
-   * manifest.
-   */
-  private static void trainMembers(ModelManifest lead, Path out, int size, TrainingOptions options,
-      List<WindowAssembly> windows, List<Label> labels, List<Label> benignLabels, int benignRepeat,
-      LogBranch logs, long stepMillis, Map<String, Object> summary) throws Exception {
-    List<String> members = new ArrayList<>();
-    for (int k = 2; k <= size; k++) {
-      long seed = options.seed() + k - 1;
-      TrainingOptions o = options.withSeed(seed);
-      TrainingSet set = TrainingSet.build(windows, labels, benignLabels, benignRepeat, o, logs,
-          new Random(seed));
-      String name = "member-" + k;
-      ModelManifest m = new HybridTrainer(o).train(set, stepMillis, summary, out.resolve(name));
-      members.add(name);
-      System.out.printf("ensemble member %d of %d (seed %d): held-out %s%n", k, size, seed,
-          m.evaluation);
+  /** Prints what the replay gave the training run. */
+  private static void describe(TrainingSet set, int records, long rejected, int windows,
+      long started, LogBranch logs) {
+    System.out.printf("replayed %d records (%d rejected) into %d windows in %.1f s; %d train / %d"
+        + " held-out examples, channels %s%n", records, rejected, windows,
+        (System.nanoTime() - started) / 1e9, set.train.size(), set.holdout.size(), set.schema.metrics());
+    if (!set.unusedMetrics.isEmpty()) {
+      System.out.printf("not model channels (--channels chooses): %s%n", set.unusedMetrics);
     }
-    lead.ensembleMembers = members;
-    lead.write(out.resolve(ModelManifest.FILE));
+    if (logs != null) {
+      System.out.printf("log branch: %d templates embedded (%d cache hits) by %s%n",
+          logs.cache().misses(), logs.cache().hits(), logs.model().id());
+    }
   }
 
   /** {@code --channels}: a count keeps the most frequent metrics, a comma list names them. */

@@ -66,13 +66,13 @@ public final class TrainingSet {
 
   /**
    * The model's channels: those named in {@code options.channels()}, each of which must occur in
-   * the windows, or else the {@code vocabularySize} most frequent.
+   * the data, or else the {@code vocabularySize} most frequent of {@code seen} (every metric name
+   * of the data, most frequent first, as {@link #vocabulary} orders them).
    */
-  static List<String> channels(List<WindowAssembly> windows, TrainingOptions options) {
+  static List<String> channels(List<String> seen, TrainingOptions options) {
     if (options.channels().isEmpty()) {
-      return vocabulary(windows, options.vocabularySize());
+      return seen.subList(0, Math.min(seen.size(), options.vocabularySize()));
     }
-    List<String> seen = vocabulary(windows, Integer.MAX_VALUE);
     for (String c : options.channels()) {
       if (!seen.contains(c)) {
         throw new IllegalArgumentException("channel " + c + " is not in the training data; its"
@@ -112,11 +112,11 @@ public final class TrainingSet {
       throw new IllegalArgumentException("no live windows to train on");
     }
     int steps = live.get(0).steps;
-    FeatureSchema schema = new FeatureSchema(channels(live, options), steps,
+    List<String> seen = vocabulary(live, Integer.MAX_VALUE);
+    FeatureSchema schema = new FeatureSchema(channels(seen, options), steps,
         options.clip(), options.minBaselineSamples());
     TrainingSet set = new TrainingSet(schema, logs);
-    set.unusedMetrics = vocabulary(live, Integer.MAX_VALUE).stream()
-        .filter(m -> !schema.metrics().contains(m)).sorted().toList();
+    set.unusedMetrics = seen.stream().filter(m -> !schema.metrics().contains(m)).sorted().toList();
     WindowFeaturizer featurizer = new WindowFeaturizer(schema);
     AnomalyInjector injector = new AnomalyInjector(schema);
     BenignInjector benign = new BenignInjector(schema);
