@@ -15,7 +15,7 @@ import dev.stormwatch.model.TrainingOptions;
  *     (both {@code metricMatureSamples} and {@code minBaselineSamples})
  * @param hourBucketDays an hour-of-day bucket takes over from the global one after the samples
  *     this many days give it at the series' step (clamped to 2..30 samples)
- * @param ewmaAlpha baseline adaptation per sample (the series defaults' 2 %)
+ * @param ewmaAlpha baseline adaptation per sample
  * @param epochs training passes over the probationary examples
  * @param batchSize examples per step
  * @param learningRate Adam learning rate
@@ -47,12 +47,14 @@ public record HybridNabSettings(
 
   /**
    * The defaults: 10-step windows, baselines used after 30 values, hour-of-day buckets mature after
-   * 2 days of data, 3 epochs of batch 32 at 3e-3, half the windows injected, a quarter benign, 10 %
-   * held out, seed 7, scores onset-weighted over 10 steps, a fresh model every 500 scored rows
-   * trained on the newest 2,000 windows.
+   * 2 days of data, a slow baseline (0.5 % a sample, a memory of about 200 values, where the
+   * baseline row adapts 2 %), 3 epochs of batch 32 at 3e-3, half the windows injected, a quarter
+   * benign, 10 % held out, seed 7, scores onset-weighted over 10 steps, a fresh model every 500
+   * scored rows trained on the newest 2,000 windows. The adaptation was chosen on realTweets alone
+   * (docs/evaluation.md, "Hybrid model on NAB").
    */
   public static HybridNabSettings defaults() {
-    return new HybridNabSettings(10, 30, 2, 0.02, 3, 32, 3e-3, 0.5, 0.25, 0.1, 7, 10, 500, 2000);
+    return new HybridNabSettings(10, 30, 2, 0.005, 3, 32, 3e-3, 0.5, 0.25, 0.1, 7, 10, 500, 2000);
   }
 
   /** A copy that keeps the probationary model for the whole file. */
