@@ -20,8 +20,8 @@ class HybridNabSettingsTest {
   }
 
   @Test
-  void finiteDaysGiveTheSamplesOfThoseDaysAtTheStep() {
-    HybridNabSettings twoDays = HybridNabSettings.defaults();
+  void anHourBucketMaturesAfterTheSamplesOfItsDaysClampedTo2To30() {
+    HybridNabSettings twoDays = withHourBucketDays(2);
     assertThat(twoDays.hourMatureSamples(FIVE_MIN)).isEqualTo(24);
     assertThat(twoDays.hourMatureSamples(HOUR)).isEqualTo(2);
     assertThat(withHourBucketDays(10).hourMatureSamples(FIVE_MIN)).isEqualTo(30);
