@@ -1,5 +1,6 @@
 package dev.stormwatch.eval.nab.hybrid;
 
+import dev.stormwatch.detect.DailyCycle;
 import dev.stormwatch.detect.OnsetWeighting;
 import dev.stormwatch.detect.SeriesWindows;
 import dev.stormwatch.eval.nab.NabScorer;
@@ -13,13 +14,15 @@ import java.util.Locale;
 
 /**
  * The {@code hybrid} detector on one NAB file: buffers the probationary rows (scored 0, as NAB
- * ignores them), then takes the series' step as the median gap between them, replays them into
- * baseline-annotated windows, trains a per-file hybrid model on those windows ({@link
- * ProbationTrainer}) and scores every following row with the window ending at it; every {@code
- * retrainEveryRows} scored rows a fresh model trained the same way on the newest windows seen so
- * far takes over (a row is always scored by a model trained before it). The score is the model's
- * calibrated probability, onset-weighted like the baseline's series scorer: times (1 - the EWMA of
- * the previous raw scores), so a lasting change scores highest when it starts.
+ * ignores them), then takes the series' step as the median gap between them, gives the baseline an
+ * hour-of-day profile only if the probation repeats a daily cycle ({@link
+ * HybridNabSettings#hourProfile}), replays the rows into baseline-annotated windows, trains a
+ * per-file hybrid model on those windows ({@link ProbationTrainer}) and scores every following row
+ * with the window ending at it; every {@code retrainEveryRows} scored rows a fresh model trained
+ * the same way on the newest windows seen so far takes over (a row is always scored by a model
+ * trained before it). The score is the model's calibrated probability, onset-weighted like the
+ * baseline's series scorer: times (1 - the EWMA of the previous raw scores), so a lasting change
+ * scores highest when it starts.
  */
 public final class HybridNabScorer implements StreamingScorer {
   private final SeriesContext context;
@@ -36,6 +39,7 @@ public final class HybridNabScorer implements StreamingScorer {
   private final List<WindowAssembly> seenWindows = new ArrayList<>();
   private int rowsSinceTraining;
   private int retrains;
+  private double dailyCorrelation = Double.NaN;
 
   /** A scorer for the file of {@code context}; one progress line per file goes to {@code progress}. */
   public HybridNabScorer(SeriesContext context, HybridNabSettings settings, PrintStream progress) {
@@ -74,7 +78,9 @@ public final class HybridNabScorer implements StreamingScorer {
 
   private void trainOnProbation() {
     long step = medianGap();
-    windows = new SeriesWindows(settings.baselineConfig(step));
+    dailyCorrelation = DailyCycle.alternateDayCorrelation(times, values, probation);
+    windows = new SeriesWindows(
+        settings.baselineConfig(step, settings.hourProfile(dailyCorrelation)));
     List<WindowAssembly> replayed = new ArrayList<>(probation);
     for (int i = 0; i < probation; i++) {
       WindowAssembly w = windows.next(times[i], values[i]);
@@ -120,6 +126,13 @@ public final class HybridNabScorer implements StreamingScorer {
     return probation < 2 ? 60_000L : SeriesWindows.medianStep(times, probation);
   }
 
+  /** Whether the baseline has an hour-of-day profile, and why. */
+  private String profileNote() {
+    String on = (settings.hourProfile(dailyCorrelation) ? "" : "no ") + "hour-of-day profile";
+    return Double.isNaN(dailyCorrelation) ? on + " (under two days to tell)"
+        : String.format(Locale.ROOT, "%s (alternate days r=%.2f)", on, dailyCorrelation);
+  }
+
   private void finish() {
     if (trained == null) {
       progress.printf(Locale.ROOT, "hybrid %s: %d rows, probation %d: too few examples to train;"
@@ -127,9 +140,9 @@ public final class HybridNabScorer implements StreamingScorer {
       return;
     }
     trained.detector().close();
-    progress.printf(Locale.ROOT, "hybrid %s: %d rows, step %d s, %s %d windows (%d examples, %d"
+    progress.printf(Locale.ROOT, "hybrid %s: %d rows, step %d s, %s, %s %d windows (%d examples, %d"
         + " injected, %d benign, holdout AUC %.3f) in %.1f s, scored %d rows in %.1f s%n",
-        context.relativePath(), context.rows(), windows.stepMillis() / 1000,
+        context.relativePath(), context.rows(), windows.stepMillis() / 1000, profileNote(),
         retrains == 0 ? "trained on" : "retrained " + retrains + " times, last on",
         trained.windows(), trained.examples(), trained.injected(), trained.benign(),
         trained.holdoutAuc(), trained.seconds(), context.rows() - probation,

@@ -2,6 +2,7 @@ package dev.stormwatch.eval.nab.hybrid;
 
 import dev.stormwatch.detect.BaselineConfig;
 import dev.stormwatch.detect.BaselineSeriesScorer;
+import dev.stormwatch.detect.DailyCycle;
 import dev.stormwatch.model.Architecture;
 import dev.stormwatch.model.TrainingOptions;
 
@@ -27,12 +28,15 @@ import dev.stormwatch.model.TrainingOptions;
  * @param retrainEveryRows after the probationary period, a fresh model is trained every this many
  *     scored rows on the newest windows seen so far (0: the probationary model scores the file)
  * @param retrainWindows newest windows a retrained model learns from
+ * @param minDailyCorrelation the baseline keeps an hour-of-day profile only when the probation's
+ *     even and odd days agree at least this well hour by hour ({@link DailyCycle}), or when it
+ *     covers under two days (too short to tell); otherwise it has no daily profile
  */
 public record HybridNabSettings(
     int windowSteps, int maturitySamples, double hourBucketDays, double ewmaAlpha, int epochs,
     int batchSize, double learningRate, double injectFraction, double benignFraction,
     double holdoutFraction, long seed, double onsetMemorySteps, int retrainEveryRows,
-    int retrainWindows) {
+    int retrainWindows, double minDailyCorrelation) {
   /** Normalised features are clipped to +-this many baseline scales (as in the job). */
   static final double CLIP = 8.0;
   private static final long HOUR_MILLIS = 3_600_000L;
@@ -40,7 +44,8 @@ public record HybridNabSettings(
   public HybridNabSettings {
     if (windowSteps < 7 || maturitySamples < 2 || !(hourBucketDays > 0) || epochs < 1
         || onsetMemorySteps < 0 || (onsetMemorySteps > 0 && onsetMemorySteps < 1)
-        || retrainEveryRows < 0 || retrainWindows < 2) {
+        || retrainEveryRows < 0 || retrainWindows < 2 || !(minDailyCorrelation >= -1)
+        || minDailyCorrelation > 1) {
       throw new IllegalArgumentException("invalid hybrid NAB settings");
     }
   }
@@ -50,35 +55,50 @@ public record HybridNabSettings(
    * 2 days of data, a slow baseline (0.5 % a sample, a memory of about 200 values, where the
    * baseline row adapts 2 %), 3 epochs of batch 32 at 3e-3, half the windows injected, a quarter
    * benign, 10 % held out, seed 7, scores onset-weighted over 10 steps, a fresh model every 500
-   * scored rows trained on the newest 2,000 windows. The adaptation was chosen on realTweets alone
-   * (docs/evaluation.md, "Hybrid model on NAB").
+   * scored rows trained on the newest 2,000 windows, an hour-of-day profile only where the
+   * probation's alternate days correlate at 0.7 or more. The adaptation and the correlation were
+   * chosen on realTweets alone (docs/evaluation.md, "Hybrid model on NAB").
    */
   public static HybridNabSettings defaults() {
-    return new HybridNabSettings(10, 30, 2, 0.005, 3, 32, 3e-3, 0.5, 0.25, 0.1, 7, 10, 500, 2000);
+    return new HybridNabSettings(
+        10, 30, 2, 0.005, 3, 32, 3e-3, 0.5, 0.25, 0.1, 7, 10, 500, 2000, 0.7);
   }
 
   /** A copy that keeps the probationary model for the whole file. */
   public HybridNabSettings withoutRetraining() {
     return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
         batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed,
-        onsetMemorySteps, 0, retrainWindows);
+        onsetMemorySteps, 0, retrainWindows, minDailyCorrelation);
   }
 
   /** A copy with another onset memory (0: raw scores). */
   public HybridNabSettings withOnsetMemorySteps(double steps) {
     return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
         batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed, steps,
-        retrainEveryRows, retrainWindows);
+        retrainEveryRows, retrainWindows, minDailyCorrelation);
   }
 
-  /** The baseline of a series sampled every {@code stepMillis}: the series defaults, these maturities. */
-  public BaselineConfig baselineConfig(long stepMillis) {
+  /**
+   * Whether a series whose probation's alternate days correlate hour by hour at {@code
+   * dailyCorrelation} ({@link DailyCycle#alternateDayCorrelation}; NaN under two days) gets an
+   * hour-of-day profile.
+   */
+  public boolean hourProfile(double dailyCorrelation) {
+    return Double.isNaN(dailyCorrelation) || dailyCorrelation >= minDailyCorrelation;
+  }
+
+  /**
+   * The baseline of a series sampled every {@code stepMillis}: the series defaults, these
+   * maturities; without {@code hourProfile} an hour bucket never takes over from the global one
+   * (its weight stays below 1e-6).
+   */
+  public BaselineConfig baselineConfig(long stepMillis, boolean hourProfile) {
     return BaselineSeriesScorer.seriesDefaults().toBuilder()
         .stepMillis(stepMillis)
         .windowSteps(windowSteps)
         .ewmaAlpha(ewmaAlpha)
         .metricMatureSamples(maturitySamples)
-        .hourMatureSamples(hourMatureSamples(stepMillis))
+        .hourMatureSamples(hourProfile ? hourMatureSamples(stepMillis) : Integer.MAX_VALUE)
         .build();
   }
 

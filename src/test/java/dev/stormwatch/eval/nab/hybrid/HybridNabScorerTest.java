@@ -74,9 +74,9 @@ class HybridNabScorerTest {
     for (int i = 0; i < probation; i++) {
       assertThat(scores[i]).as("row %d", i).isZero();
     }
-    // 2,040 scored rows: a fresh model after each 500 of them
-    assertThat(progress).contains(
-        "hybrid synthetic/sine.csv: 2400 rows, step 300 s, retrained 4 times, last on 2000 windows");
+    // 2,040 scored rows: a fresh model after each 500 of them; 360 probationary rows are 1.25 days
+    assertThat(progress).contains("hybrid synthetic/sine.csv: 2400 rows, step 300 s, hour-of-day"
+        + " profile (under two days to tell), retrained 4 times, last on 2000 windows");
   }
 
   @Test

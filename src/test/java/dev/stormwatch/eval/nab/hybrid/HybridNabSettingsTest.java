@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The NAB hybrid settings: the baseline they configure and their validation. */
+/** The NAB hybrid settings: their baseline, when it has a daily profile, their validation. */
 class HybridNabSettingsTest {
   private static final long FIVE_MIN = 300_000L;
   private static final long HOUR = 3_600_000L;
@@ -13,10 +13,23 @@ class HybridNabSettingsTest {
   @Test
   void defaultsConfigureASlowBaselineWithAnHourOfDayProfile() {
     HybridNabSettings defaults = HybridNabSettings.defaults();
-    assertThat(defaults.baselineConfig(FIVE_MIN).ewmaAlpha).isEqualTo(0.005);
-    assertThat(defaults.baselineConfig(FIVE_MIN).hourMatureSamples).isEqualTo(24);
-    assertThat(defaults.baselineConfig(FIVE_MIN).stepMillis).isEqualTo(FIVE_MIN);
-    assertThat(defaults.baselineConfig(FIVE_MIN).windowSteps).isEqualTo(10);
+    assertThat(defaults.baselineConfig(FIVE_MIN, true).ewmaAlpha).isEqualTo(0.005);
+    assertThat(defaults.baselineConfig(FIVE_MIN, true).hourMatureSamples).isEqualTo(24);
+    assertThat(defaults.baselineConfig(FIVE_MIN, true).stepMillis).isEqualTo(FIVE_MIN);
+    assertThat(defaults.baselineConfig(FIVE_MIN, true).windowSteps).isEqualTo(10);
+  }
+
+  @Test
+  void theHourOfDayProfileNeedsARepeatingDayOrTooLittleHistoryToTell() {
+    HybridNabSettings defaults = HybridNabSettings.defaults();
+    assertThat(defaults.hourProfile(0.97)).isTrue();
+    assertThat(defaults.hourProfile(0.7)).isTrue();
+    assertThat(defaults.hourProfile(0.69)).isFalse();
+    assertThat(defaults.hourProfile(-0.3)).isFalse();
+    assertThat(defaults.hourProfile(Double.NaN)).isTrue();
+    assertThat(defaults.baselineConfig(FIVE_MIN, false).hourMatureSamples)
+        .isEqualTo(Integer.MAX_VALUE);
+    assertThat(defaults.baselineConfig(FIVE_MIN, false).ewmaAlpha).isEqualTo(0.005);
   }
 
   @Test
@@ -32,11 +45,21 @@ class HybridNabSettingsTest {
     assertThatThrownBy(() -> withHourBucketDays(0)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void refusesACorrelationOutsideMinusOneToOne() {
+    HybridNabSettings d = HybridNabSettings.defaults();
+    assertThatThrownBy(() -> new HybridNabSettings(d.windowSteps(), d.maturitySamples(),
+        d.hourBucketDays(), d.ewmaAlpha(), d.epochs(), d.batchSize(), d.learningRate(),
+        d.injectFraction(), d.benignFraction(), d.holdoutFraction(), d.seed(),
+        d.onsetMemorySteps(), d.retrainEveryRows(), d.retrainWindows(), 1.5))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   private static HybridNabSettings withHourBucketDays(double days) {
     HybridNabSettings d = HybridNabSettings.defaults();
     return new HybridNabSettings(d.windowSteps(), d.maturitySamples(), days, d.ewmaAlpha(),
         d.epochs(), d.batchSize(), d.learningRate(), d.injectFraction(), d.benignFraction(),
         d.holdoutFraction(), d.seed(), d.onsetMemorySteps(), d.retrainEveryRows(),
-        d.retrainWindows());
+        d.retrainWindows(), d.minDailyCorrelation());
   }
 }
