@@ -10,8 +10,7 @@ public final class DailyCycle {
   /** Hours of the day both halves must have seen before the correlation means anything. */
   public static final int MIN_SHARED_HOURS = 12;
 
-  private static final long HOUR = 3_600_000L;
-  private static final long DAY = 24 * HOUR;
+  private static final long DAY = 86_400_000L;
 
   private DailyCycle() {}
 
@@ -34,7 +33,7 @@ public final class DailyCycle {
         continue;
       }
       int half = (int) Math.floorMod(Math.floorDiv(times[i], DAY) - firstDay, 2L);
-      int hour = (int) (Math.floorMod(times[i], DAY) / HOUR);
+      int hour = SeasonalStats.hourOf(times[i]);
       sum[half][hour] += values[i];
       count[half][hour]++;
     }

@@ -47,19 +47,19 @@ class HybridNabSettingsTest {
 
   @Test
   void refusesACorrelationOutsideMinusOneToOne() {
-    HybridNabSettings d = HybridNabSettings.defaults();
-    assertThatThrownBy(() -> new HybridNabSettings(d.windowSteps(), d.maturitySamples(),
-        d.hourBucketDays(), d.ewmaAlpha(), d.epochs(), d.batchSize(), d.learningRate(),
-        d.injectFraction(), d.benignFraction(), d.holdoutFraction(), d.seed(),
-        d.onsetMemorySteps(), d.retrainEveryRows(), d.retrainWindows(), 1.5))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> withDefaultsBut(2, 1.5)).isInstanceOf(IllegalArgumentException.class);
   }
 
   private static HybridNabSettings withHourBucketDays(double days) {
+    return withDefaultsBut(days, HybridNabSettings.defaults().minDailyCorrelation());
+  }
+
+  /** The defaults with another hour-bucket maturity and daily-cycle threshold. */
+  private static HybridNabSettings withDefaultsBut(double hourBucketDays, double minCorrelation) {
     HybridNabSettings d = HybridNabSettings.defaults();
-    return new HybridNabSettings(d.windowSteps(), d.maturitySamples(), days, d.ewmaAlpha(),
-        d.epochs(), d.batchSize(), d.learningRate(), d.injectFraction(), d.benignFraction(),
-        d.holdoutFraction(), d.seed(), d.onsetMemorySteps(), d.retrainEveryRows(),
-        d.retrainWindows(), d.minDailyCorrelation());
+    return new HybridNabSettings(d.windowSteps(), d.maturitySamples(), hourBucketDays,
+        d.ewmaAlpha(), d.epochs(), d.batchSize(), d.learningRate(), d.injectFraction(),
+        d.benignFraction(), d.holdoutFraction(), d.seed(), d.onsetMemorySteps(),
+        d.retrainEveryRows(), d.retrainWindows(), minCorrelation);
   }
 }
