@@ -8,8 +8,8 @@ import java.io.Serializable;
  * steps and 10-step windows.
  *
  * <p>Maturity rules: a metric is scored once its baseline has learned {@link #metricMatureSamples}
- * steps; an hour-of-day bucket takes over from the global bucket linearly until it holds {@link
- * #hourMatureSamples} samples; the log baseline is mature after {@link #logMatureSamples} steps
+ * steps; with {@link #hourOfDay}, an hour-of-day bucket takes over from the global bucket linearly
+ * until it holds {@link #hourMatureSamples} samples; the log baseline is mature after {@link #logMatureSamples} steps
  * counted from the key's first log line, and only templates first seen after that are novel.
  *
  * <p>Routine exceedances: a mature metric whose steps often land beyond {@link #winsorK} scales
@@ -36,6 +36,11 @@ public final class BaselineConfig implements Serializable {
   public final double winsorK;
   /** Samples a baseline must hold before its updates are winsorised. */
   public final int clipAfterSamples;
+  /**
+   * Whether the baseline keeps an hour-of-day profile (24 hour buckets that take over from the
+   * global one as they mature); false: the global bucket alone, for series without a daily rhythm.
+   */
+  public final boolean hourOfDay;
   /** Samples after which an hour-of-day bucket fully replaces the global bucket. */
   public final int hourMatureSamples;
   /** Samples after which a metric's baseline is used for scoring. */
@@ -102,6 +107,7 @@ public final class BaselineConfig implements Serializable {
     outlierWeight = b.outlierWeight;
     winsorK = b.winsorK;
     clipAfterSamples = b.clipAfterSamples;
+    hourOfDay = b.hourOfDay;
     hourMatureSamples = b.hourMatureSamples;
     metricMatureSamples = b.metricMatureSamples;
     logMatureSamples = b.logMatureSamples;
@@ -152,6 +158,7 @@ public final class BaselineConfig implements Serializable {
     b.outlierWeight = outlierWeight;
     b.winsorK = winsorK;
     b.clipAfterSamples = clipAfterSamples;
+    b.hourOfDay = hourOfDay;
     b.hourMatureSamples = hourMatureSamples;
     b.metricMatureSamples = metricMatureSamples;
     b.logMatureSamples = logMatureSamples;
@@ -198,6 +205,7 @@ public final class BaselineConfig implements Serializable {
     private double outlierWeight = 0.25;
     private double winsorK = 3.0;
     private int clipAfterSamples = 10;
+    private boolean hourOfDay = true;
     private int hourMatureSamples = 30;
     private int metricMatureSamples = 30;
     private int logMatureSamples = 30;
@@ -237,6 +245,7 @@ public final class BaselineConfig implements Serializable {
     public Builder outlierWeight(double v) { outlierWeight = v; return this; }
     public Builder winsorK(double v) { winsorK = v; return this; }
     public Builder clipAfterSamples(int v) { clipAfterSamples = v; return this; }
+    public Builder hourOfDay(boolean v) { hourOfDay = v; return this; }
     public Builder hourMatureSamples(int v) { hourMatureSamples = v; return this; }
     public Builder metricMatureSamples(int v) { metricMatureSamples = v; return this; }
     public Builder logMatureSamples(int v) { logMatureSamples = v; return this; }

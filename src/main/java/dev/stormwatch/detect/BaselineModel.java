@@ -141,17 +141,17 @@ public class BaselineModel {
       w.baselineSamples[m] = n;
       if (n >= cfg.metricMatureSamples
           && SeasonalStats.expect(
-              metricLevel, metricScale, metricCount, slot, t, cfg.hourMatureSamples, e)) {
+              metricLevel, metricScale, metricCount, slot, t, cfg, e)) {
         w.expectedCenter[m] = e[0];
         w.expectedScale[m] = metricScale(slot, e, cfg) * routineFactor(slot, cfg);
       }
     }
     w.logBaselineSamples = logSteps;
     if (logSteps >= cfg.logMatureSamples) {
-      SeasonalStats.expect(logLevel, logScale, logCount, ERRORS, t, cfg.hourMatureSamples, e);
+      SeasonalStats.expect(logLevel, logScale, logCount, ERRORS, t, cfg, e);
       w.expectedErrors = e[0];
       w.errorScale = Math.max(e[1], SeasonalStats.floor(e[0], true, cfg));
-      SeasonalStats.expect(logLevel, logScale, logCount, WARNS, t, cfg.hourMatureSamples, e);
+      SeasonalStats.expect(logLevel, logScale, logCount, WARNS, t, cfg, e);
       w.expectedWarns = e[0];
       w.warnScale = Math.max(e[1], SeasonalStats.floor(e[0], true, cfg));
     }
@@ -221,7 +221,7 @@ public class BaselineModel {
     double[] e = new double[2];
     if (n < cfg.metricMatureSamples
         || !SeasonalStats.expect(
-            metricLevel, metricScale, metricCount, slot, t, cfg.hourMatureSamples, e)) {
+            metricLevel, metricScale, metricCount, slot, t, cfg, e)) {
       return;
     }
     double z = Math.abs(v - e[0]) / metricScale(slot, e, cfg);

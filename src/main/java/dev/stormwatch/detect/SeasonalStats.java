@@ -11,7 +11,7 @@ package dev.stormwatch.detect;
  * hourMatureSamples, at most 1), the rest of the weight going to the global bucket, so a young hour
  * bucket blends smoothly into the global one. The center is the midpoint of both readings and the
  * scale the larger of their scales plus half their gap, so a value consistent with either is
- * within one scale.
+ * within one scale. A configuration without an hour-of-day profile uses the global bucket alone.
  */
 final class SeasonalStats {
   /** Buckets per slot: 24 hours of day and the global bucket. */
@@ -45,17 +45,24 @@ final class SeasonalStats {
   }
 
   /**
-   * Writes the blended center and (unfloored) scale at a time into {@code out[0..1]}.
+   * Writes the blended center and (unfloored) scale at a time into {@code out[0..1]}; without
+   * {@link BaselineConfig#hourOfDay}, the global bucket's.
    *
    * @return false when the slot has no sample yet
    */
   static boolean expect(
-      double[] level, double[] scale, int[] count, int slot, long time, int hourMature,
+      double[] level, double[] scale, int[] count, int slot, long time, BaselineConfig cfg,
       double[] out) {
     int base = slot * BUCKETS;
     if (count[base + GLOBAL] == 0) {
       return false;
     }
+    if (!cfg.hourOfDay) {
+      out[0] = level[base + GLOBAL];
+      out[1] = scale[base + GLOBAL];
+      return true;
+    }
+    int hourMature = cfg.hourMatureSamples;
     double pos = Math.floorMod(time, DAY) / (double) HOUR - 0.5;
     int lower = (int) Math.floor(pos);
     double f = pos - lower;
@@ -77,7 +84,8 @@ final class SeasonalStats {
   }
 
   /**
-   * Learns one sample into its hour bucket and the global bucket ({@code minScale}: an extra
+   * Learns one sample into its hour bucket (with {@link BaselineConfig#hourOfDay}) and the global
+   * bucket ({@code minScale}: an extra
    * scale floor). Each bucket winsorises the
    * sample against its own level once it holds {@code clipAfterSamples}: the value is clipped to
    * level ± winsorK · scale and, when it had to be clipped, learned with alpha · outlierWeight.
@@ -85,11 +93,12 @@ final class SeasonalStats {
   static void learn(
       double[] level, double[] scale, int[] count, int slot, long time, double x, boolean counts,
       double minScale, BaselineConfig cfg) {
-    double[] e = new double[2];
-    boolean known = expect(level, scale, count, slot, time, cfg.hourMatureSamples, e);
     int base = slot * BUCKETS;
-    double initScale = known ? e[1] : 0.0;
-    update(level, scale, count, base + hourOf(time), x, initScale, counts, minScale, cfg);
+    if (cfg.hourOfDay) {
+      double[] e = new double[2];
+      double initScale = expect(level, scale, count, slot, time, cfg, e) ? e[1] : 0.0;
+      update(level, scale, count, base + hourOf(time), x, initScale, counts, minScale, cfg);
+    }
     update(level, scale, count, base + GLOBAL, x, 0.0, counts, minScale, cfg);
   }
 

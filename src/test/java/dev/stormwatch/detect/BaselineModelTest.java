@@ -79,6 +79,36 @@ class BaselineModelTest {
   }
 
   @Test
+  void withoutAnHourOfDayProfileEveryHourExpectsTheGlobalLevel() {
+    BaselineConfig flat = CFG.toBuilder().hourOfDay(false).build();
+    BaselineModel model = new BaselineModel();
+    Random rnd = new Random(1);
+    long t = T0;
+    for (int i = 0; i < 3 * 1440; i++, t += MINUTE) {
+      double v = SyntheticTelemetry.clean(LATENCY, t) + 6 * rnd.nextGaussian();
+      model.learn(metricPane(t, LATENCY, v), flat);
+    }
+    double[] centers = new double[2];
+    double[] scales = new double[2];
+    int[] hours = {2, 14};
+    for (int i = 0; i < 2; i++) {
+      long end = T0 + 3 * DAY + hours[i] * HOUR + 5 * MINUTE;
+      Map<Long, Pane> panes = new TreeMap<>();
+      panes.put(end - MINUTE, metricPane(end - MINUTE, LATENCY, 100));
+      WindowAssembly w = BUILDER.build("aws", "svc", end, panes);
+      model.annotate(w, flat);
+      centers[i] = w.expectedCenter[0];
+      scales[i] = w.expectedScale[0];
+    }
+    double nightToDay = Math.abs(SyntheticTelemetry.clean(LATENCY, T0 + 2 * HOUR)
+        - SyntheticTelemetry.clean(LATENCY, T0 + 14 * HOUR));
+    assertThat(centers[1]).isEqualTo(centers[0]);
+    assertThat(scales[1]).isEqualTo(scales[0]);
+    assertThat(scales[0]).as("the daily swing widens the global scale").isGreaterThan(12.0);
+    assertThat(nightToDay).as("the synthetic day has a cycle to lose").isGreaterThan(20.0);
+  }
+
+  @Test
   void metricsStayColdUntilMature() {
     BaselineModel model = new BaselineModel();
     long t = learnDiurnal(model, T0, CFG.metricMatureSamples - 1, new Random(2));

@@ -89,8 +89,7 @@ public record HybridNabSettings(
 
   /**
    * The baseline of a series sampled every {@code stepMillis}: the series defaults, these
-   * maturities; without {@code hourProfile} an hour bucket never takes over from the global one
-   * (its weight stays below 1e-6).
+   * maturities, and an hour-of-day profile only with {@code hourProfile}.
    */
   public BaselineConfig baselineConfig(long stepMillis, boolean hourProfile) {
     return BaselineSeriesScorer.seriesDefaults().toBuilder()
@@ -98,7 +97,8 @@ public record HybridNabSettings(
         .windowSteps(windowSteps)
         .ewmaAlpha(ewmaAlpha)
         .metricMatureSamples(maturitySamples)
-        .hourMatureSamples(hourProfile ? hourMatureSamples(stepMillis) : Integer.MAX_VALUE)
+        .hourOfDay(hourProfile)
+        .hourMatureSamples(hourMatureSamples(stepMillis))
         .build();
   }
 

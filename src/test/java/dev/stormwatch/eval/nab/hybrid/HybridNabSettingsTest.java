@@ -14,6 +14,7 @@ class HybridNabSettingsTest {
   void defaultsConfigureASlowBaselineWithAnHourOfDayProfile() {
     HybridNabSettings defaults = HybridNabSettings.defaults();
     assertThat(defaults.baselineConfig(FIVE_MIN, true).ewmaAlpha).isEqualTo(0.005);
+    assertThat(defaults.baselineConfig(FIVE_MIN, true).hourOfDay).isTrue();
     assertThat(defaults.baselineConfig(FIVE_MIN, true).hourMatureSamples).isEqualTo(24);
     assertThat(defaults.baselineConfig(FIVE_MIN, true).stepMillis).isEqualTo(FIVE_MIN);
     assertThat(defaults.baselineConfig(FIVE_MIN, true).windowSteps).isEqualTo(10);
@@ -27,8 +28,7 @@ class HybridNabSettingsTest {
     assertThat(defaults.hourProfile(0.69)).isFalse();
     assertThat(defaults.hourProfile(-0.3)).isFalse();
     assertThat(defaults.hourProfile(Double.NaN)).isTrue();
-    assertThat(defaults.baselineConfig(FIVE_MIN, false).hourMatureSamples)
-        .isEqualTo(Integer.MAX_VALUE);
+    assertThat(defaults.baselineConfig(FIVE_MIN, false).hourOfDay).isFalse();
     assertThat(defaults.baselineConfig(FIVE_MIN, false).ewmaAlpha).isEqualTo(0.005);
   }
 
