@@ -6,6 +6,9 @@ import dev.stormwatch.detect.BaselineDetector;
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.detect.Detector;
 import dev.stormwatch.eval.ScenarioReport;
+import dev.stormwatch.model.peers.PeerDetector;
+import dev.stormwatch.model.peers.PeerKind;
+import dev.stormwatch.model.peers.PeerModel;
 import dev.stormwatch.window.WindowAssembly;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,14 +23,15 @@ import java.util.Random;
 /**
  * {@code hybrid-ablation.sh}: the paper's ablation on a labelled scenario. Replays warm-up and live
  * files once; trains each variant (full, log branch off, CNN only, BiLSTM only, concatenation
- * instead of attention, logistic head instead of the RBF Deep-SVM) on the warm-up windows with the
- * same seed and epochs, scores all windows and reports the held-out AUC and the scenario scores
+ * instead of attention, logistic head instead of the RBF Deep-SVM) and, on request, the paper's
+ * comparison networks ({@code tcn}, {@code vae}, {@code gan}, {@code gnn}: {@link PeerModel}, on the
+ * telemetry examples) on the warm-up windows with the same seed and epochs, scores all windows and reports the held-out AUC and the scenario scores
  * (score decision, the hybrid's default) as a markdown table, with the baseline for reference.
  */
 public final class AblationCommand {
   static final String USAGE = "usage: hybrid-ablation.sh --warmup FILE --input FILE --incidents FILE"
       + " [--benign FILE] [--scenario FILE] [--epochs N] [--seed N] [--out DIR]"
-      + " [--variants full,logs-off,cnn-only,bilstm-only,concat,logistic]";
+      + " [--variants full,logs-off,cnn-only,bilstm-only,concat,logistic,tcn,vae,gan,gnn]";
 
   private AblationCommand() {}
 
@@ -56,11 +60,17 @@ public final class AblationCommand {
     LogBranch shared = new LogBranch(embedding, LogBranch.DEFAULT_TOKENS, TrainCommand.TRAINING_CACHE);
     Map<Boolean, TrainingSet> sets = new LinkedHashMap<>();
     for (String variant : variants) {
-      boolean logs = !variant.equals("logs-off");
+      boolean peer = PeerKind.isPeer(variant);
+      boolean logs = !variant.equals("logs-off") && !peer;
       TrainingOptions options = TrainingOptions.defaults(variant, seed).withEpochs(epochs)
           .withArchitecture(Architecture.parse(logs ? variant : "full"))
           .withLogTokens(logs ? LogBranch.DEFAULT_TOKENS : 0);
       TrainingSet set = sets.computeIfAbsent(logs, l -> trainingSet(history, options, l ? shared : null));
+      if (peer) {
+        rows.add(peerRow(PeerKind.parse(variant), set, options, scenario));
+        System.out.println(rows.get(rows.size() - 1));
+        continue;
+      }
       long started = System.nanoTime();
       Path dir = out.resolve(variant);
       ModelManifest m = new HybridTrainer(options).train(set, BaselineConfig.defaults().stepMillis,
@@ -78,6 +88,16 @@ public final class AblationCommand {
     Files.writeString(out.resolve("ablation.md"), table);
     System.out.printf("%n%s%nwritten to %s (%.0f s in all)%n", table, out.resolve("ablation.md"),
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Trains a comparison network on the telemetry examples and scores the scenario with it. */
+  private static String peerRow(PeerKind kind, TrainingSet set, TrainingOptions options,
+      ScenarioScoring scenario) throws IOException {
+    try (PeerDetector detector = new PeerDetector(PeerModel.train(kind, set, options))) {
+      PeerModel m = detector.model();
+      return row(detector.modelVersion(), m.holdoutAuc(), m.trainSeconds(), m.parameters(),
+          scenario, ScenarioScoring.score(detector, scenario.windows()));
+    }
   }
 
   private static TrainingSet trainingSet(List<WindowAssembly> history, TrainingOptions options,

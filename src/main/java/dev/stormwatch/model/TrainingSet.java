@@ -217,7 +217,7 @@ public final class TrainingSet {
   }
 
   /** True when the newest step has a usable metric channel or a learned log baseline. */
-  static boolean hasUsableChannel(FeatureSchema schema, float[] x) {
+  public static boolean hasUsableChannel(FeatureSchema schema, float[] x) {
     int steps = schema.steps();
     for (int m = 0; m < schema.metrics().size(); m++) {
       if (x[schema.maskChannel(m) * steps + steps - 1] > 0) {

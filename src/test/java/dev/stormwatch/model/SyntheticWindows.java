@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Random;
 
 /** Annotated windows of calm synthetic services (Gaussian metrics around their baseline, Poisson-like logs). */
-final class SyntheticWindows {
-  static final String[] METRICS = {"cpu_util", "latency_p99_ms", "error_rate"};
-  static final long STEP = 60_000;
-  static final int STEPS = 10;
+public final class SyntheticWindows {
+  public static final String[] METRICS = {"cpu_util", "latency_p99_ms", "error_rate"};
+  public static final long STEP = 60_000;
+  public static final int STEPS = 10;
 
   private SyntheticWindows() {}
 
-  static List<WindowAssembly> calm(int keys, int perKey, long seed) {
+  public static List<WindowAssembly> calm(int keys, int perKey, long seed) {
     Random rnd = new Random(seed);
     List<WindowAssembly> out = new ArrayList<>();
     for (int i = 0; i < perKey; i++) {
@@ -24,7 +24,7 @@ final class SyntheticWindows {
     return out;
   }
 
-  static WindowAssembly window(String service, int index, Random rnd) {
+  public static WindowAssembly window(String service, int index, Random rnd) {
     WindowAssembly w = new WindowAssembly();
     w.provider = "aws";
     w.service = service;
@@ -64,7 +64,7 @@ final class SyntheticWindows {
   }
 
   /** Raises metric {@code m} by {@code sigmas} of its scale over the last {@code steps} steps. */
-  static WindowAssembly shifted(WindowAssembly w, int m, double sigmas, int steps) {
+  public static WindowAssembly shifted(WindowAssembly w, int m, double sigmas, int steps) {
     for (int t = STEPS - steps; t < STEPS; t++) {
       w.values[m * STEPS + t] += sigmas * w.expectedScale[m];
     }

@@ -1,0 +1,138 @@
+package dev.stormwatch.model.peers;
+
+import dev.stormwatch.model.BinaryMetrics;
+import dev.stormwatch.model.FeatureSchema;
+import dev.stormwatch.model.TrainingOptions;
+import dev.stormwatch.model.TrainingSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A comparison network trained on a {@link TrainingSet}'s telemetry examples, its evidence turned
+ * into a probability by Platt scaling on a sample of the training examples (normal and injected,
+ * as the hybrid model is calibrated), with its AUC on the held-out split.
+ */
+public final class PeerModel implements AutoCloseable {
+  /** Training examples the Platt scaling is fitted on, at most. */
+  static final int CALIBRATION_EXAMPLES = 4000;
+
+  private final PeerKind kind;
+  private final FeatureSchema schema;
+  private final PeerNetwork network;
+  private double a = 1;
+  private double b;
+  private double holdoutAuc = Double.NaN;
+  private double trainSeconds;
+
+  private PeerModel(PeerKind kind, FeatureSchema schema, PeerNetwork network) {
+    this.kind = kind;
+    this.schema = schema;
+    this.network = network;
+  }
+
+  /** Trains {@code kind} on the set's training split, calibrates it and scores its held-out split. */
+  public static PeerModel train(PeerKind kind, TrainingSet set, TrainingOptions options) {
+    FeatureSchema schema = set.schema;
+    if (set.train.isEmpty()) {
+      throw new IllegalArgumentException("no training examples for the " + kind.id() + " peer");
+    }
+    PeerModel model = new PeerModel(kind, schema, network(kind, schema));
+    try {
+      long started = System.nanoTime();
+      model.network.fit(set.train, options);
+      model.calibrate(set.train, new Random(options.seed()));
+      model.trainSeconds = (System.nanoTime() - started) / 1e9;
+      if (!set.holdout.isEmpty()) {
+        model.holdoutAuc = BinaryMetrics.auc(model.probabilities(rows(set.holdout)),
+            labels(set.holdout));
+      }
+      return model;
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  private static PeerNetwork network(PeerKind kind, FeatureSchema schema) {
+    return switch (kind) {
+      case TCN -> new TcnNetwork(schema.channels(), schema.steps());
+      case VAE -> new VaeNetwork(schema.channels(), schema.steps());
+      case GAN -> new GanNetwork(schema.channels(), schema.steps());
+      case GNN -> new GnnNetwork(schema);
+    };
+  }
+
+  private void calibrate(List<TrainingSet.Example> train, Random rnd) {
+    int[] order = PeerTraining.shuffled(train.size(), rnd);
+    List<TrainingSet.Example> sample = new ArrayList<>();
+    for (int i = 0; i < Math.min(CALIBRATION_EXAMPLES, order.length); i++) {
+      sample.add(train.get(order[i]));
+    }
+    float[] evidence = network.evidence(rows(sample));
+    double[] e = new double[evidence.length];
+    double mean = 0;
+    for (int i = 0; i < e.length; i++) {
+      e[i] = evidence[i];
+      mean += e[i] / e.length;
+    }
+    double var = 0;
+    for (double v : e) {
+      var += (v - mean) * (v - mean) / e.length;
+    }
+    // standardise first: the evidence of the unsupervised networks is on no common scale
+    double sd = Math.sqrt(var) > 1e-9 ? Math.sqrt(var) : 1;
+    for (int i = 0; i < e.length; i++) {
+      e[i] = (e[i] - mean) / sd;
+    }
+    double[] ab = BinaryMetrics.plattScaling(e, labels(sample));
+    a = ab[0] / sd;
+    b = ab[1] - ab[0] * mean / sd;
+  }
+
+  /** Calibrated anomaly probabilities of rows of features. */
+  public double[] probabilities(float[][] rows) {
+    float[] evidence = network.evidence(rows);
+    double[] p = new double[evidence.length];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = Float.isFinite(evidence[i]) ? BinaryMetrics.sigmoid(a * evidence[i] + b) : Double.NaN;
+    }
+    return p;
+  }
+
+  public PeerKind kind() {
+    return kind;
+  }
+
+  public FeatureSchema schema() {
+    return schema;
+  }
+
+  /** AUC of the calibrated scores on the held-out split (NaN without both classes there). */
+  public double holdoutAuc() {
+    return holdoutAuc;
+  }
+
+  /** Seconds spent training and calibrating. */
+  public double trainSeconds() {
+    return trainSeconds;
+  }
+
+  /** Trainable parameters of the network. */
+  public long parameters() {
+    return network.parameters();
+  }
+
+  private static float[][] rows(List<TrainingSet.Example> examples) {
+    return examples.stream().map(TrainingSet.Example::features).toArray(float[][]::new);
+  }
+
+  private static int[] labels(List<TrainingSet.Example> examples) {
+    return examples.stream().mapToInt(TrainingSet.Example::label).toArray();
+  }
+
+  @Override
+  public void close() {
+    network.close();
+  }
+}

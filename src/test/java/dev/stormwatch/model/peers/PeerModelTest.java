@@ -1,0 +1,80 @@
+package dev.stormwatch.model.peers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.stormwatch.detect.DetectionResult;
+import dev.stormwatch.model.DjlRuntime;
+import dev.stormwatch.model.SyntheticWindows;
+import dev.stormwatch.model.TrainingOptions;
+import dev.stormwatch.model.TrainingSet;
+import dev.stormwatch.window.WindowAssembly;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Trains each tiny comparison network on calm synthetic services with injected anomalies. */
+class PeerModelTest {
+  static TrainingSet set;
+  static TrainingOptions options;
+
+  @BeforeAll
+  static void examples() {
+    assumeTrue(DjlRuntime.available(), "PyTorch native library: " + DjlRuntime.loadError());
+    options = new TrainingOptions("v1", 5, 3, 32, 3e-3, 8, 0.2, 0.5, 8.0, 30);
+    set = TrainingSet.build(SyntheticWindows.calm(3, 150, 3), List.of(), options, new Random(5));
+  }
+
+  @ParameterizedTest
+  @EnumSource(PeerKind.class)
+  void separatesInjectedAnomaliesAndScoresAShiftAboveCalm(PeerKind kind) {
+    try (PeerDetector detector = new PeerDetector(PeerModel.train(kind, set, options))) {
+      // the discriminator of a GAN is the weakest detector of the four (0.69 here, 0.85-1.00 others)
+      double floor = kind == PeerKind.GAN ? 0.6 : 0.8;
+      assertThat(detector.model().holdoutAuc()).as(kind + " held-out AUC").isGreaterThan(floor);
+      assertThat(detector.model().parameters()).isPositive();
+      Random rnd = new Random(99);
+      WindowAssembly calm = SyntheticWindows.window("svc0", 500, rnd);
+      WindowAssembly shifted = SyntheticWindows.shifted(SyntheticWindows.window("svc0", 501, rnd),
+          1, 7, 3);
+      List<DetectionResult> r = detector.scoreAll(List.of(calm, shifted));
+      assertThat(r.get(1).score).as(kind + " shifted vs calm").isGreaterThan(r.get(0).score);
+      assertThat(r.get(1).score).isBetween(0.0, 1.0);
+      assertThat(r.get(1).modelVersion).isEqualTo(kind.id() + "-peer");
+      assertThat(r.get(1).abstained).isFalse();
+    }
+  }
+
+  @Test
+  void abstainsOnWindowsWithoutDataInTheNewestStep() {
+    try (PeerDetector detector = new PeerDetector(PeerModel.train(PeerKind.TCN, set, options))) {
+      WindowAssembly silent = SyntheticWindows.window("svc1", 600, new Random(1));
+      int last = SyntheticWindows.STEPS - 1;
+      for (int m = 0; m < SyntheticWindows.METRICS.length; m++) {
+        silent.values[m * SyntheticWindows.STEPS + last] = Double.NaN;
+      }
+      silent.infoCounts[last] = 0;
+      silent.warnCounts[last] = 0;
+      silent.errorCounts[last] = 0;
+      DetectionResult r = detector.score(silent);
+      assertThat(r.abstained).isTrue();
+      assertThat(r.score).isZero();
+      assertThat(r.reason).contains("no data from the key in the newest step");
+    }
+  }
+
+  @Test
+  void sameSeedGivesTheSameScores() {
+    float[][] rows = set.holdout.stream().limit(50).map(TrainingSet.Example::features)
+        .toArray(float[][]::new);
+    for (PeerKind kind : List.of(PeerKind.VAE, PeerKind.GAN)) {
+      try (PeerModel a = PeerModel.train(kind, set, options);
+          PeerModel b = PeerModel.train(kind, set, options)) {
+        assertThat(a.probabilities(rows)).as(kind.id()).containsExactly(b.probabilities(rows));
+      }
+    }
+  }
+}
