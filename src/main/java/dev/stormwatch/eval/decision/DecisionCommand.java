@@ -14,6 +14,11 @@ import dev.stormwatch.eval.compare.TelemetryFiles;
 import dev.stormwatch.eval.peer.RcfKeyDetector;
 import dev.stormwatch.eval.peer.RcfKeySettings;
 import dev.stormwatch.event.TelemetryEvent;
+import dev.stormwatch.model.TrainingOptions;
+import dev.stormwatch.model.WindowReplay;
+import dev.stormwatch.model.peers.PeerDetector;
+import dev.stormwatch.model.peers.PeerKind;
+import dev.stormwatch.window.WindowAssembly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,15 +38,16 @@ import java.util.Map;
 public final class DecisionCommand {
   public static final String USAGE = "usage: evaluate.sh decision --warmup FILE --input FILE"
       + " --incidents FILE [--benign FILE] [--scenario scenario.json] --out DIR"
-      + " [--detectors baseline,rcf,hybrid,hybrid-confirmed] [--model models/hybrid/v4] [--thresholds 0.05:0.99:0.01]"
-      + " [--config conf/stormwatch.yaml] [--cold-start]";
+      + " [--detectors baseline,rcf,hybrid,hybrid-confirmed,tcn,vae,gan,gnn] [--model models/hybrid/v4]"
+      + " [--thresholds 0.05:0.99:0.01] [--config conf/stormwatch.yaml] [--cold-start]"
+      + " [--peer-channels 8] [--seed 42]";
 
   private DecisionCommand() {}
 
   /** Parsed command line. */
   record Options(List<Path> warmup, List<Path> input, Path incidents, Path benign, Path scenario,
       Path out, List<String> detectors, Path model, double[] thresholds, Path config,
-      boolean coldStart) {}
+      boolean coldStart, int peerChannels, long seed) {}
 
   /** What one run produced: every operating point and the equal-recall comparison. */
   public record Result(List<OperatingPoint> points, List<OperatingPoint> defaults,
@@ -96,7 +102,9 @@ public final class DecisionCommand {
     double[] thresholds = withDefault(o.thresholds(), job.alertThreshold);
     List<OperatingPoint> points = new ArrayList<>();
     for (String name : o.detectors()) {
-      RecordingDetector recorder = new RecordingDetector(detector(name, alerting, job, o.model()));
+      RecordingDetector recorder = new RecordingDetector(PeerKind.isPeer(name)
+          ? peer(PeerKind.parse(name), warmup, alerting, o)
+          : detector(name, alerting, job, o.model()));
       try (Detector d = recorder) {
         alerting.run(warmup, input, d);
       }
@@ -138,6 +146,26 @@ public final class DecisionCommand {
     }
   }
 
+  /**
+   * A comparison network of the paper ({@link PeerKind}) trained on the warm-up windows with the
+   * hybrid model's default training options, telemetry only.
+   */
+  private static Detector peer(PeerKind kind, List<TelemetryEvent> warmup,
+      OfflineAlerting alerting, Options o) {
+    if (warmup.isEmpty()) {
+      throw new IllegalArgumentException("the " + kind.id() + " peer trains on the warm-up history:"
+          + " give --warmup (and not --cold-start)");
+    }
+    List<WindowAssembly> history = WindowReplay.windows(warmup, alerting.baselineConfig());
+    TrainingOptions options = TrainingOptions.defaults(kind.id(), o.seed())
+        .withVocabularySize(o.peerChannels());
+    long started = System.nanoTime();
+    PeerDetector d = PeerDetector.trainOn(kind, history, options);
+    System.out.printf(Locale.ROOT, "%-9s trained on %,d warm-up windows in %.0f s (held-out AUC %.3f)%n",
+        kind.id(), history.size(), (System.nanoTime() - started) / 1e9, d.model().holdoutAuc());
+    return d;
+  }
+
   /** The sweep's thresholds with the job's default included. */
   private static double[] withDefault(double[] thresholds, double dflt) {
     for (double t : thresholds) {
@@ -172,6 +200,8 @@ public final class DecisionCommand {
     List<String> detectors = List.of("baseline", "rcf");
     double[] thresholds = range("0.05:0.99:0.01");
     boolean coldStart = false;
+    int peerChannels = 8;
+    long seed = 42;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("-h") || a.equals("--help")) {
@@ -196,6 +226,8 @@ public final class DecisionCommand {
         case "--model" -> model = Path.of(v);
         case "--detectors" -> detectors = List.of(v.split(","));
         case "--thresholds" -> thresholds = range(v);
+        case "--peer-channels" -> peerChannels = positive(a, v);
+        case "--seed" -> seed = Long.parseLong(v);
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }
@@ -203,7 +235,19 @@ public final class DecisionCommand {
       throw new IllegalArgumentException("--input, --incidents and --out are required");
     }
     return new Options(warmup, input, incidents, benign, scenario, out, detectors, model, thresholds, config,
-        coldStart);
+        coldStart, peerChannels, seed);
+  }
+
+  private static int positive(String name, String v) {
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + " must be a whole number >= 1, not " + v);
   }
 
   /** {@code from:to:step}, both ends included. */

@@ -2,12 +2,14 @@ package dev.stormwatch.model.peers;
 
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.detect.Detector;
+import dev.stormwatch.model.TrainingOptions;
 import dev.stormwatch.model.TrainingSet;
 import dev.stormwatch.model.WindowFeaturizer;
 import dev.stormwatch.window.WindowAssembly;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 
 /**
  * Serves a {@link PeerModel} as a {@link Detector} over the same features as the hybrid model,
@@ -21,6 +23,29 @@ public final class PeerDetector implements Detector {
   public PeerDetector(PeerModel model) {
     this.model = model;
     this.featurizer = new WindowFeaturizer(model.schema());
+  }
+
+  /**
+   * Trains a {@code kind} peer on annotated history windows (as the hybrid model trains on them:
+   * telemetry examples, injected anomalies, the newest share held out) and serves it.
+   */
+  public static PeerDetector trainOn(PeerKind kind, List<WindowAssembly> history,
+      TrainingOptions options) {
+    boolean[] live = new boolean[history.size()];
+    for (int i = 0; i < live.length; i++) {
+      live[i] = history.get(i).live;
+      // TrainingSet learns from live windows: here the whole history is the training data
+      history.get(i).live = true;
+    }
+    try {
+      TrainingSet set = TrainingSet.build(history, List.of(), options.withLogTokens(0),
+          new Random(options.seed()));
+      return new PeerDetector(PeerModel.train(kind, set, options));
+    } finally {
+      for (int i = 0; i < live.length; i++) {
+        history.get(i).live = live[i];
+      }
+    }
   }
 
   /** The model served. */

@@ -93,6 +93,20 @@ class DecisionSweepTest {
     assertThatThrownBy(() -> DecisionCommand.range("0.5:0.7")).hasMessageContaining("from:to:step");
   }
 
+  @Test
+  void peerNetworksNeedAWarmUpToTrainOnAndValidOptions() {
+    assertThatThrownBy(() -> DecisionCommand.parse(new String[] {"--input", "x", "--incidents", "y",
+        "--out", "z", "--peer-channels", "0"})).hasMessageContaining("--peer-channels must be");
+    DecisionCommand.Options o = DecisionCommand.parse(new String[] {"--input",
+        "datasets/demo/live.jsonl.gz", "--incidents", "datasets/demo/incidents.json", "--out",
+        "target/decision-peer-refused", "--detectors", "gnn", "--peer-channels", "4"});
+    assertThat(o.peerChannels()).isEqualTo(4);
+    assertThat(o.seed()).isEqualTo(42);
+    assertThatThrownBy(() -> DecisionCommand.evaluate(o, new dev.stormwatch.config.JobConfig()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the gnn peer trains on the warm-up history");
+  }
+
   private static OperatingPoint point(String mode, double threshold, int detected, int falseAlarms) {
     return new OperatingPoint("d", mode, threshold, detected, 9, falseAlarms, 0, falseAlarms, null, null);
   }

@@ -67,6 +67,17 @@ class PeerModelTest {
   }
 
   @Test
+  void trainsOnWarmUpHistoryAndLeavesItAsWarmUp() {
+    List<WindowAssembly> history = SyntheticWindows.calm(2, 120, 8);
+    history.forEach(w -> w.live = false);
+    try (PeerDetector d = PeerDetector.trainOn(PeerKind.GNN, history, options)) {
+      assertThat(history).allMatch(w -> !w.live);
+      assertThat(d.model().holdoutAuc()).isGreaterThan(0.7);
+      assertThat(d.score(SyntheticWindows.window("svc0", 900, new Random(2))).abstained).isFalse();
+    }
+  }
+
+  @Test
   void sameSeedGivesTheSameScores() {
     float[][] rows = set.holdout.stream().limit(50).map(TrainingSet.Example::features)
         .toArray(float[][]::new);
