@@ -6,6 +6,7 @@ import dev.stormwatch.detect.SeriesWindows;
 import dev.stormwatch.eval.nab.NabScorer;
 import dev.stormwatch.eval.nab.SeriesContext;
 import dev.stormwatch.eval.nab.StreamingScorer;
+import dev.stormwatch.model.peers.PeerKind;
 import dev.stormwatch.window.WindowAssembly;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.Locale;
 public final class HybridNabScorer implements StreamingScorer {
   private final SeriesContext context;
   private final HybridNabSettings settings;
+  private final PeerKind peer;
   private final PrintStream progress;
   private final int probation;
   private final long[] times;
@@ -43,8 +45,15 @@ public final class HybridNabScorer implements StreamingScorer {
 
   /** A scorer for the file of {@code context}; one progress line per file goes to {@code progress}. */
   public HybridNabScorer(SeriesContext context, HybridNabSettings settings, PrintStream progress) {
+    this(context, settings, null, progress);
+  }
+
+  /** As above, training the comparison network {@code peer} instead when it is not null. */
+  public HybridNabScorer(SeriesContext context, HybridNabSettings settings, PeerKind peer,
+      PrintStream progress) {
     this.context = context;
     this.settings = settings;
+    this.peer = peer;
     this.progress = progress;
     this.probation = Math.max(1, NabScorer.probationaryLength(context.rows()));
     this.times = new long[probation];
@@ -88,7 +97,7 @@ public final class HybridNabScorer implements StreamingScorer {
         replayed.add(w);
       }
     }
-    trained = ProbationTrainer.train(replayed, step, settings);
+    trained = ProbationTrainer.train(replayed, step, settings, peer);
     if (settings.retrainEveryRows() > 0) {
       seenWindows.addAll(replayed);
     }
@@ -104,7 +113,7 @@ public final class HybridNabScorer implements StreamingScorer {
     int from = Math.max(0, seenWindows.size() - settings.retrainWindows());
     ProbationTrainer.Trained next = ProbationTrainer.train(
         new ArrayList<>(seenWindows.subList(from, seenWindows.size())), windows.stepMillis(),
-        settings);
+        settings, peer);
     if (next != null) {
       trained.detector().close();
       trained = next;
@@ -133,16 +142,20 @@ public final class HybridNabScorer implements StreamingScorer {
         : String.format(Locale.ROOT, "%s (alternate days r=%.2f)", on, dailyCorrelation);
   }
 
+  private String name() {
+    return peer == null ? "hybrid" : peer.id() + "-peer";
+  }
+
   private void finish() {
     if (trained == null) {
-      progress.printf(Locale.ROOT, "hybrid %s: %d rows, probation %d: too few examples to train;"
-          + " scored 0%n", context.relativePath(), context.rows(), probation);
+      progress.printf(Locale.ROOT, "%s %s: %d rows, probation %d: too few examples to train;"
+          + " scored 0%n", name(), context.relativePath(), context.rows(), probation);
       return;
     }
     trained.detector().close();
-    progress.printf(Locale.ROOT, "hybrid %s: %d rows, step %d s, %s, %s %d windows (%d examples, %d"
+    progress.printf(Locale.ROOT, "%s %s: %d rows, step %d s, %s, %s %d windows (%d examples, %d"
         + " injected, %d benign, holdout AUC %.3f) in %.1f s, scored %d rows in %.1f s%n",
-        context.relativePath(), context.rows(), windows.stepMillis() / 1000, profileNote(),
+        name(), context.relativePath(), context.rows(), windows.stepMillis() / 1000, profileNote(),
         retrains == 0 ? "trained on" : "retrained " + retrains + " times, last on",
         trained.windows(), trained.examples(), trained.injected(), trained.benign(),
         trained.holdoutAuc(), trained.seconds(), context.rows() - probation,
