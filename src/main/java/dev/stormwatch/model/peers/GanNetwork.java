@@ -66,8 +66,9 @@ final class GanNetwork implements PeerNetwork {
                 PeerTraining.shape(n, rowShape));
             NDArray ones = scope.ones(new Shape(n, 1));
             NDArray zeros = scope.zeros(new Shape(n, 1));
+            // the generator's step below leaves gradients on the discriminator's parameters
+            PeerTraining.zeroGradients(discriminator);
             try (GradientCollector gc = d.newGradientCollector()) {
-              gc.zeroGradients();
               NDArray fake = g.forward(new NDList(noise(scope, n, rnd))).singletonOrThrow()
                   .stopGradient().reshape(PeerTraining.shape(n, rowShape));
               NDArray loss = bce.evaluate(new NDList(ones), d.forward(new NDList(real)))
@@ -76,7 +77,6 @@ final class GanNetwork implements PeerNetwork {
             }
             d.step();
             try (GradientCollector gc = g.newGradientCollector()) {
-              gc.zeroGradients();
               NDArray fake = g.forward(new NDList(noise(scope, n, rnd))).singletonOrThrow()
                   .reshape(PeerTraining.shape(n, rowShape));
               gc.backward(bce.evaluate(new NDList(ones), d.forward(new NDList(fake))));

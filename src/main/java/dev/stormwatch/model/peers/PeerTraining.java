@@ -60,7 +60,6 @@ final class PeerTraining {
             y[i] = labels[order[from + i]];
           }
           try (GradientCollector gc = trainer.newGradientCollector()) {
-            gc.zeroGradients();
             NDArray value = loss.of(trainer.forward(new NDList(x)), x, scope.create(y));
             if (!Float.isFinite(value.getFloat())) {
               continue;
@@ -106,6 +105,22 @@ final class PeerTraining {
       }
     }
     return out;
+  }
+
+  /**
+   * Zeroes the gradients of one block's parameters. (The engine's Adam step zeroes the gradients it
+   * applies; {@code GradientCollector.zeroGradients} would walk every array the engine holds, which
+   * grows with every model trained in the JVM.)
+   */
+  static void zeroGradients(Block block) {
+    for (var p : block.getParameters().values()) {
+      NDArray array = p.getArray();
+      if (array.hasGradient()) {
+        try (NDArray grad = array.getGradient()) {
+          grad.subi(grad);
+        }
+      }
+    }
   }
 
   /** Trainable parameters of a block. */
