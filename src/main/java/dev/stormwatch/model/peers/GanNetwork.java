@@ -10,6 +10,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.stormwatch.model.DjlRuntime;
@@ -19,10 +20,12 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The GAN peer (Goodfellow et al. 2014, used for anomaly detection as in AnoGAN/MAD-GAN): a
- * generator of flattened normal windows from Gaussian noise and a discriminator, both one hidden
- * layer, trained in turns on the normal examples only (non-saturating generator loss); the evidence
- * is the discriminator's doubt that a window is real normal data, its negated logit.
+ * The GAN peer, after f-AnoGAN (Schlegl et al. 2019): a generator of flattened normal windows from
+ * Gaussian noise and a discriminator, both one hidden layer, trained in turns on the normal
+ * examples only (non-saturating generator loss); then an encoder is trained to map windows to the
+ * noise from which the frozen generator reproduces them (the "izi" scheme). The evidence is the
+ * log squared residual between a window and its reproduction: a generator of normal windows cannot
+ * reproduce an anomalous one.
  */
 final class GanNetwork implements PeerNetwork {
   static final int HIDDEN = 64;
@@ -32,8 +35,10 @@ final class GanNetwork implements PeerNetwork {
   private final long features;
   private final SequentialBlock generator;
   private final SequentialBlock discriminator;
+  private final SequentialBlock encoder;
   private final Model generatorModel;
   private final Model discriminatorModel;
+  private final Model encoderModel;
 
   GanNetwork(int channels, int steps) {
     this.rowShape = new long[] {channels, steps};
@@ -43,8 +48,12 @@ final class GanNetwork implements PeerNetwork {
     discriminator = new SequentialBlock().add(Blocks.batchFlattenBlock())
         .add(Linear.builder().setUnits(HIDDEN).build()).add(Activation::relu)
         .add(Linear.builder().setUnits(1).build());
+    encoder = new SequentialBlock().add(Blocks.batchFlattenBlock())
+        .add(Linear.builder().setUnits(HIDDEN).build()).add(Activation::relu)
+        .add(Linear.builder().setUnits(NOISE).build());
     generatorModel = PeerTraining.model("gan-generator", generator);
     discriminatorModel = PeerTraining.model("gan-discriminator", discriminator);
+    encoderModel = PeerTraining.model("gan-encoder", encoder);
   }
 
   @Override
@@ -86,6 +95,18 @@ final class GanNetwork implements PeerNetwork {
         }
       }
     }
+    try (Trainer e = PeerTraining.trainer(encoderModel, Loss.l2Loss(), o,
+        PeerTraining.shape(o.batchSize(), rowShape))) {
+      PeerTraining.epochs(e, normal, new float[normal.size()], rowShape, o, rnd,
+          (out, x, y) -> residual(out, x).mean());
+    }
+  }
+
+  /** Squared residual per row between the windows {@code x} and the generator's reproduction. */
+  private NDArray residual(NDList codes, NDArray x) {
+    NDArray reproduced = generator.forward(new ParameterStore(x.getManager(), false), codes, false)
+        .singletonOrThrow();
+    return reproduced.sub(x.reshape(x.getShape().get(0), -1)).square().sum(new int[] {1});
   }
 
   /** Standard normal noise drawn from {@code rnd}, so that training is deterministic. */
@@ -99,18 +120,20 @@ final class GanNetwork implements PeerNetwork {
 
   @Override
   public float[] evidence(float[][] rows) {
-    return PeerTraining.infer(discriminatorModel, rows, rowShape,
-        (out, x) -> out.singletonOrThrow().reshape(-1).neg());
+    return PeerTraining.infer(encoderModel, rows, rowShape,
+        (out, x) -> residual(out, x).add(1e-6).log());
   }
 
   @Override
   public long parameters() {
-    return PeerTraining.parameters(generator) + PeerTraining.parameters(discriminator);
+    return PeerTraining.parameters(generator) + PeerTraining.parameters(discriminator)
+        + PeerTraining.parameters(encoder);
   }
 
   @Override
   public void close() {
     generatorModel.close();
     discriminatorModel.close();
+    encoderModel.close();
   }
 }

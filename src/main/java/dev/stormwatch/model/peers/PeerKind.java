@@ -12,7 +12,10 @@ public enum PeerKind {
   TCN,
   /** Variational autoencoder of normal windows: the reconstruction error is the anomaly evidence. */
   VAE,
-  /** Generative adversarial network of normal windows: the discriminator's doubt is the evidence. */
+  /**
+   * Generative adversarial network of normal windows with an encoder into its noise (f-AnoGAN):
+   * the residual of the generator's reproduction is the evidence.
+   */
   GAN,
   /** Graph network over the metric channels forecasting each one's newest step: the largest error. */
   GNN;

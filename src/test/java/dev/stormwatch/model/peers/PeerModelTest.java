@@ -32,9 +32,7 @@ class PeerModelTest {
   @EnumSource(PeerKind.class)
   void separatesInjectedAnomaliesAndScoresAShiftAboveCalm(PeerKind kind) {
     try (PeerDetector detector = new PeerDetector(PeerModel.train(kind, set, options))) {
-      // the discriminator of a GAN is the weakest detector of the four (0.69 here, 0.85-1.00 others)
-      double floor = kind == PeerKind.GAN ? 0.6 : 0.8;
-      assertThat(detector.model().holdoutAuc()).as(kind + " held-out AUC").isGreaterThan(floor);
+      assertThat(detector.model().holdoutAuc()).as(kind + " held-out AUC").isGreaterThan(0.8);
       assertThat(detector.model().parameters()).isPositive();
       Random rnd = new Random(99);
       WindowAssembly calm = SyntheticWindows.window("svc0", 500, rnd);
