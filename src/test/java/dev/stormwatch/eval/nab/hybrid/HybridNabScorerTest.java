@@ -87,15 +87,15 @@ class HybridNabScorerTest {
 
   @Test
   void isRegisteredAsANabDetectorWithItsVariants() {
-    assertThat(NabDetectors.isRegistered(HybridNabPlugin.NAME)).isTrue();
-    assertThat(NabDetectors.isRegistered(HybridRawNabPlugin.NAME)).isTrue();
-    assertThat(NabDetectors.isRegistered(HybridFrozenNabPlugin.NAME)).isTrue();
-    assertThat(NabDetectors.isRegistered(ConfirmedNabPlugin.NAME)).isTrue();
+    assertThat(NabDetectors.isRegistered(HybridNabPlugins.Hybrid.NAME)).isTrue();
+    assertThat(NabDetectors.isRegistered(HybridNabPlugins.Raw.NAME)).isTrue();
+    assertThat(NabDetectors.isRegistered(HybridNabPlugins.Frozen.NAME)).isTrue();
+    assertThat(NabDetectors.isRegistered(HybridNabPlugins.Confirmed.NAME)).isTrue();
   }
 
   @Test
   void theConfirmedVariantScoresTheSmallerOfHybridAndBaseline() {
-    StreamingScorer confirmed = new ConfirmedNabPlugin().create(new SeriesContext("synthetic/sine.csv", ROWS, List.of()));
+    StreamingScorer confirmed = new HybridNabPlugins.Confirmed().create(new SeriesContext("synthetic/sine.csv", ROWS, List.of()));
     StreamingScorer baseline = new dev.stormwatch.eval.nab.StormwatchNabPlugin().create(
         new SeriesContext("synthetic/sine.csv", ROWS, List.of()));
     SplittableRandom random = new SplittableRandom(5);

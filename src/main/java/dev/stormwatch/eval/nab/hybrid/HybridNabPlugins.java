@@ -1,0 +1,97 @@
+package dev.stormwatch.eval.nab.hybrid;
+
+import dev.stormwatch.eval.nab.NabDetectorPlugin;
+import dev.stormwatch.eval.nab.SeriesContext;
+import dev.stormwatch.eval.nab.StormwatchNabPlugin;
+import dev.stormwatch.eval.nab.StreamingScorer;
+
+/**
+ * The NAB detectors built on the per-file hybrid model ({@link HybridNabScorer}): {@code hybrid}
+ * and the variants that measure its parts, {@code hybrid-raw}, {@code hybrid-frozen} and {@code
+ * hybrid-confirmed}.
+ */
+public abstract class HybridNabPlugins implements NabDetectorPlugin {
+  private final String name;
+
+  HybridNabPlugins(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /**
+   * {@code hybrid}: the paper's hybrid model (telemetry branch only), trained per file on its
+   * probationary period and scoring the rest streaming.
+   */
+  public static final class Hybrid extends HybridNabPlugins {
+    public static final String NAME = "hybrid";
+
+    public Hybrid() {
+      super(NAME);
+    }
+
+    @Override
+    public StreamingScorer create(SeriesContext context) {
+      return new HybridNabScorer(context, HybridNabSettings.defaults(), System.err);
+    }
+  }
+
+  /**
+   * {@code hybrid-raw}: {@code hybrid} without the onset weighting (the model's calibrated
+   * probabilities as they are), to measure what the weighting contributes.
+   */
+  public static final class Raw extends HybridNabPlugins {
+    public static final String NAME = "hybrid-raw";
+
+    public Raw() {
+      super(NAME);
+    }
+
+    @Override
+    public StreamingScorer create(SeriesContext context) {
+      return new HybridNabScorer(context, HybridNabSettings.defaults().withOnsetMemorySteps(0),
+          System.err);
+    }
+  }
+
+  /**
+   * {@code hybrid-frozen}: {@code hybrid} keeping its probationary model for the whole file (no
+   * retraining), to measure what retraining on the newest windows contributes.
+   */
+  public static final class Frozen extends HybridNabPlugins {
+    public static final String NAME = "hybrid-frozen";
+
+    public Frozen() {
+      super(NAME);
+    }
+
+    @Override
+    public StreamingScorer create(SeriesContext context) {
+      return new HybridNabScorer(context, HybridNabSettings.defaults().withoutRetraining(),
+          System.err);
+    }
+  }
+
+  /**
+   * {@code hybrid-confirmed}: as the job's {@code hybrid-confirmed} detector, a row scores the
+   * smaller of {@code hybrid}'s score and the baseline's ({@code stormwatch}), so it stands out
+   * only where both agree.
+   */
+  public static final class Confirmed extends HybridNabPlugins {
+    public static final String NAME = "hybrid-confirmed";
+
+    public Confirmed() {
+      super(NAME);
+    }
+
+    @Override
+    public StreamingScorer create(SeriesContext context) {
+      StreamingScorer hybrid = new Hybrid().create(context);
+      StreamingScorer baseline = new StormwatchNabPlugin().create(context);
+      return (time, value) -> Math.min(hybrid.next(time, value), baseline.next(time, value));
+    }
+  }
+}
