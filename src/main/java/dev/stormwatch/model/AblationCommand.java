@@ -24,9 +24,10 @@ import java.util.Random;
  * {@code hybrid-ablation.sh}: the paper's ablation on a labelled scenario. Replays warm-up and live
  * files once; trains each variant (full, log branch off, CNN only, BiLSTM only, concatenation
  * instead of attention, logistic head instead of the RBF Deep-SVM) and, on request, the paper's
- * comparison networks ({@code tcn}, {@code vae}, {@code gan}, {@code gnn}: {@link PeerModel}, on the
- * telemetry examples) on the warm-up windows with the same seed and epochs, scores all windows and reports the held-out AUC and the scenario scores
- * (score decision, the hybrid's default) as a markdown table, with the baseline for reference.
+ * comparison networks ({@code tcn}, {@code vae}, {@code gan}, {@code gnn}: {@link PeerModel}, on
+ * the telemetry examples) on the warm-up windows with the same seed and epochs, scores all windows
+ * and reports the held-out AUC and the scenario scores (score decision, the hybrid's default) as a
+ * markdown table, with the baseline for reference.
  */
 public final class AblationCommand {
   static final String USAGE = "usage: hybrid-ablation.sh --warmup FILE --input FILE --incidents FILE"
@@ -65,7 +66,8 @@ public final class AblationCommand {
       TrainingOptions options = TrainingOptions.defaults(variant, seed).withEpochs(epochs)
           .withArchitecture(Architecture.parse(logs ? variant : "full"))
           .withLogTokens(logs ? LogBranch.DEFAULT_TOKENS : 0);
-      TrainingSet set = sets.computeIfAbsent(logs, l -> trainingSet(history, options, l ? shared : null));
+      TrainingSet set = sets.computeIfAbsent(logs, l -> TrainingSet.fromHistory(history, options,
+          l ? shared : null, new Random(options.seed())));
       if (peer) {
         rows.add(peerRow(PeerKind.parse(variant), set, options, scenario));
         System.out.println(rows.get(rows.size() - 1));
@@ -97,17 +99,6 @@ public final class AblationCommand {
       PeerModel m = detector.model();
       return row(detector.modelVersion(), m.holdoutAuc(), m.trainSeconds(), m.parameters(),
           scenario, ScenarioScoring.score(detector, scenario.windows()));
-    }
-  }
-
-  private static TrainingSet trainingSet(List<WindowAssembly> history, TrainingOptions options,
-      LogBranch logs) {
-    // TrainingSet trains on live windows: the warm-up windows are the training data here
-    history.forEach(w -> w.live = true);
-    try {
-      return TrainingSet.build(history, List.of(), options, logs, new Random(options.seed()));
-    } finally {
-      history.forEach(w -> w.live = false);
     }
   }
 

@@ -4,12 +4,14 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Configures DJL for this process (offline, one intra-op and one inter-op thread), loads PyTorch
- * and resolves the configured {@link InferenceDevice} to a DJL device.
+ * and resolves the configured {@link InferenceDevice} to a DJL device; counts a block's trainable
+ * parameters.
  */
 public final class DjlRuntime {
   /** The DJL engine the hybrid model runs on. */
@@ -20,6 +22,12 @@ public final class DjlRuntime {
   private static final Map<InferenceDevice, Device> RESOLVED = new ConcurrentHashMap<>();
 
   private DjlRuntime() {}
+
+  /** Trainable parameters of an initialised block (arrays that require a gradient). */
+  public static long trainableParameters(Block block) {
+    return block.getParameters().values().stream().filter(p -> p.requiresGradient())
+        .mapToLong(p -> p.getArray().size()).sum();
+  }
 
   /** Sets the DJL system properties unless the user already chose other values. */
   public static void configure() {

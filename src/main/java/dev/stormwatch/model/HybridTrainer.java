@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
  * artifact ({@code hybrid-0000.params} + {@code manifest.json}). Deterministic given the seed.
  */
 public final class HybridTrainer {
-  private static final int CALIBRATION_EXAMPLES = 4000;
   /** Each gradient element is clipped to this magnitude before the Adam step. */
   static final float GRADIENT_CLIP = 1f;
   /**
@@ -125,8 +124,7 @@ public final class HybridTrainer {
       long trainable;
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(HybridModel.inputShapes(dims, options.batchSize()));
-        trainable = block.getParameters().values().stream()
-            .filter(p -> p.requiresGradient()).mapToLong(p -> p.getArray().size()).sum();
+        trainable = DjlRuntime.trainableParameters(block);
         Random rnd = new Random(options.seed() ^ 0x5DEECE66DL);
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
           epochLosses.add(runEpoch(trainer, set.train, schema, dims, rnd));
@@ -158,7 +156,7 @@ public final class HybridTrainer {
 
   private double runEpoch(Trainer trainer, List<TrainingSet.Example> examples, FeatureSchema schema,
       ModelDims dims, Random rnd) {
-    int[] order = shuffled(examples.size(), rnd);
+    int[] order = Examples.shuffled(examples.size(), rnd);
     int batch = options.batchSize();
     double sum = 0;
     int batches = 0;
@@ -296,14 +294,9 @@ public final class HybridTrainer {
 
   private void calibrate(ModelManifest m, Predictor<HybridModel.Batch, float[][]> predictor,
       List<TrainingSet.Example> train, Random rnd) throws TranslateException {
-    int[] order = shuffled(train.size(), rnd);
-    int n = Math.min(CALIBRATION_EXAMPLES, train.size());
-    List<TrainingSet.Example> sample = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      sample.add(train.get(order[i]));
-    }
+    List<TrainingSet.Example> sample = Examples.calibrationSample(train, rnd);
     double[] margins = margins(predictor, sample);
-    double[] ab = BinaryMetrics.plattScaling(margins, labels(sample));
+    double[] ab = BinaryMetrics.plattScaling(margins, Examples.labels(sample));
     m.calibrationA = ab[0];
     m.calibrationB = ab[1];
   }
@@ -315,7 +308,7 @@ public final class HybridTrainer {
     for (int i = 0; i < margins.length; i++) {
       scores[i] = m.scoreOf(margins[i]);
     }
-    int[] labels = labels(holdout);
+    int[] labels = Examples.labels(holdout);
     double[] prf = BinaryMetrics.precisionRecallF1(scores, labels, 0.5);
     m.evaluation.put("holdout_examples", holdout.size());
     m.evaluation.put("holdout_positives", (int) java.util.Arrays.stream(labels).filter(l -> l > 0).count());
@@ -344,24 +337,6 @@ public final class HybridTrainer {
       }
     }
     return out;
-  }
-
-  private static int[] labels(List<TrainingSet.Example> examples) {
-    return examples.stream().mapToInt(TrainingSet.Example::label).toArray();
-  }
-
-  private static int[] shuffled(int n, Random rnd) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
   }
 
   private static double round(double v) {

@@ -96,8 +96,7 @@ public final class ModelSizeBenchmark {
       HybridModelBlock block = new HybridModelBlock(dims);
       model.setBlock(block);
       block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, CHANNELS, STEPS));
-      long parameters = block.getParameters().values().stream()
-          .filter(p -> p.requiresGradient()).mapToLong(p -> p.getArray().size()).sum();
+      long parameters = DjlRuntime.trainableParameters(block);
       double[] median = new double[batches.length];
       double[] p90 = new double[batches.length];
       double[] cpuMedian = new double[batches.length];

@@ -98,6 +98,26 @@ public final class TrainingSet {
   }
 
   /**
+   * Builds the examples from warm-up history (windows not flagged live, which {@link #build} would
+   * skip): every window is training data here. The windows' live flags are restored afterwards.
+   */
+  public static TrainingSet fromHistory(List<WindowAssembly> history, TrainingOptions options,
+      LogBranch logs, Random rnd) {
+    boolean[] live = new boolean[history.size()];
+    for (int i = 0; i < live.length; i++) {
+      live[i] = history.get(i).live;
+      history.get(i).live = true;
+    }
+    try {
+      return build(history, List.of(), options, logs, rnd);
+    } finally {
+      for (int i = 0; i < live.length; i++) {
+        history.get(i).live = live[i];
+      }
+    }
+  }
+
+  /**
    * As above; windows overlapping a labelled benign look-alike ({@code lookAlikes}: scheduled batches,
    * retry storms, clean deploys... that users know are not incidents) are negatives repeated {@code
    * benignRepeat} times, so the few labelled look-alikes weigh against the many incident windows.

@@ -101,10 +101,18 @@ public final class DecisionCommand {
     OfflineAlerting alerting = new OfflineAlerting(job);
     double[] thresholds = withDefault(o.thresholds(), job.alertThreshold);
     List<OperatingPoint> points = new ArrayList<>();
+    // the warm-up replayed into windows once, for every peer network to train on
+    List<WindowAssembly> history = null;
     for (String name : o.detectors()) {
-      RecordingDetector recorder = new RecordingDetector(PeerKind.isPeer(name)
-          ? peer(PeerKind.parse(name), warmup, alerting, o)
-          : detector(name, alerting, job, o.model()));
+      Detector detector;
+      if (PeerKind.isPeer(name)) {
+        PeerKind kind = PeerKind.parse(name);
+        history = history != null ? history : warmUpWindows(kind, warmup, alerting);
+        detector = peer(kind, history, o);
+      } else {
+        detector = detector(name, alerting, job, o.model());
+      }
+      RecordingDetector recorder = new RecordingDetector(detector);
       try (Detector d = recorder) {
         alerting.run(warmup, input, d);
       }
@@ -146,17 +154,21 @@ public final class DecisionCommand {
     }
   }
 
+  /** The warm-up replayed into baseline-annotated windows; refused when there is none. */
+  private static List<WindowAssembly> warmUpWindows(PeerKind peer, List<TelemetryEvent> warmup,
+      OfflineAlerting alerting) {
+    if (warmup.isEmpty()) {
+      throw new IllegalArgumentException("the " + peer.id() + " peer trains on the warm-up history:"
+          + " give --warmup (and not --cold-start)");
+    }
+    return WindowReplay.windows(warmup, alerting.baselineConfig());
+  }
+
   /**
    * A comparison network of the paper ({@link PeerKind}) trained on the warm-up windows with the
    * hybrid model's default training options, telemetry only.
    */
-  private static Detector peer(PeerKind kind, List<TelemetryEvent> warmup,
-      OfflineAlerting alerting, Options o) {
-    if (warmup.isEmpty()) {
-      throw new IllegalArgumentException("the " + kind.id() + " peer trains on the warm-up history:"
-          + " give --warmup (and not --cold-start)");
-    }
-    List<WindowAssembly> history = WindowReplay.windows(warmup, alerting.baselineConfig());
+  private static Detector peer(PeerKind kind, List<WindowAssembly> history, Options o) {
     TrainingOptions options = TrainingOptions.defaults(kind.id(), o.seed())
         .withVocabularySize(o.peerChannels());
     long started = System.nanoTime();

@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.stormwatch.model.DjlRuntime;
+import dev.stormwatch.model.Examples;
 import dev.stormwatch.model.TrainingOptions;
 import dev.stormwatch.model.TrainingSet;
 import java.util.List;
@@ -67,7 +68,7 @@ final class GanNetwork implements PeerNetwork {
         Trainer d = PeerTraining.trainer(discriminatorModel, bce, o,
             PeerTraining.shape(o.batchSize(), rowShape))) {
       for (int epoch = 0; epoch < o.epochs(); epoch++) {
-        int[] order = PeerTraining.shuffled(normal.size(), rnd);
+        int[] order = Examples.shuffled(normal.size(), rnd);
         for (int from = 0; from + 2 <= order.length; from += o.batchSize()) {
           int n = Math.min(o.batchSize(), order.length - from);
           try (NDManager scope = d.getManager().newSubManager()) {
@@ -126,8 +127,8 @@ final class GanNetwork implements PeerNetwork {
 
   @Override
   public long parameters() {
-    return PeerTraining.parameters(generator) + PeerTraining.parameters(discriminator)
-        + PeerTraining.parameters(encoder);
+    return DjlRuntime.trainableParameters(generator)
+        + DjlRuntime.trainableParameters(discriminator) + DjlRuntime.trainableParameters(encoder);
   }
 
   @Override

@@ -117,7 +117,7 @@ final class GnnNetwork implements PeerNetwork {
 
   @Override
   public long parameters() {
-    return PeerTraining.parameters(block);
+    return DjlRuntime.trainableParameters(block);
   }
 
   @Override

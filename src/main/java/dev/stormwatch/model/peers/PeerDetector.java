@@ -31,21 +31,9 @@ public final class PeerDetector implements Detector {
    */
   public static PeerDetector trainOn(PeerKind kind, List<WindowAssembly> history,
       TrainingOptions options) {
-    boolean[] live = new boolean[history.size()];
-    for (int i = 0; i < live.length; i++) {
-      live[i] = history.get(i).live;
-      // TrainingSet learns from live windows: here the whole history is the training data
-      history.get(i).live = true;
-    }
-    try {
-      TrainingSet set = TrainingSet.build(history, List.of(), options.withLogTokens(0),
-          new Random(options.seed()));
-      return new PeerDetector(PeerModel.train(kind, set, options));
-    } finally {
-      for (int i = 0; i < live.length; i++) {
-        history.get(i).live = live[i];
-      }
-    }
+    TrainingSet set = TrainingSet.fromHistory(history, options.withLogTokens(0), null,
+        new Random(options.seed()));
+    return new PeerDetector(PeerModel.train(kind, set, options));
   }
 
   /** The model served. */

@@ -1,10 +1,10 @@
 package dev.stormwatch.model.peers;
 
 import dev.stormwatch.model.BinaryMetrics;
+import dev.stormwatch.model.Examples;
 import dev.stormwatch.model.FeatureSchema;
 import dev.stormwatch.model.TrainingOptions;
 import dev.stormwatch.model.TrainingSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -14,9 +14,6 @@ import java.util.Random;
  * as the hybrid model is calibrated), with its AUC on the held-out split.
  */
 public final class PeerModel implements AutoCloseable {
-  /** Training examples the Platt scaling is fitted on, at most. */
-  static final int CALIBRATION_EXAMPLES = 4000;
-
   private final PeerKind kind;
   private final FeatureSchema schema;
   private final PeerNetwork network;
@@ -45,7 +42,7 @@ public final class PeerModel implements AutoCloseable {
       model.trainSeconds = (System.nanoTime() - started) / 1e9;
       if (!set.holdout.isEmpty()) {
         model.holdoutAuc = BinaryMetrics.auc(model.probabilities(rows(set.holdout)),
-            labels(set.holdout));
+            Examples.labels(set.holdout));
       }
       return model;
     } catch (RuntimeException e) {
@@ -64,11 +61,7 @@ public final class PeerModel implements AutoCloseable {
   }
 
   private void calibrate(List<TrainingSet.Example> train, Random rnd) {
-    int[] order = PeerTraining.shuffled(train.size(), rnd);
-    List<TrainingSet.Example> sample = new ArrayList<>();
-    for (int i = 0; i < Math.min(CALIBRATION_EXAMPLES, order.length); i++) {
-      sample.add(train.get(order[i]));
-    }
+    List<TrainingSet.Example> sample = Examples.calibrationSample(train, rnd);
     float[] evidence = network.evidence(rows(sample));
     double[] e = new double[evidence.length];
     double mean = 0;
@@ -85,7 +78,7 @@ public final class PeerModel implements AutoCloseable {
     for (int i = 0; i < e.length; i++) {
       e[i] = (e[i] - mean) / sd;
     }
-    double[] ab = BinaryMetrics.plattScaling(e, labels(sample));
+    double[] ab = BinaryMetrics.plattScaling(e, Examples.labels(sample));
     a = ab[0] / sd;
     b = ab[1] - ab[0] * mean / sd;
   }
@@ -125,10 +118,6 @@ public final class PeerModel implements AutoCloseable {
 
   private static float[][] rows(List<TrainingSet.Example> examples) {
     return examples.stream().map(TrainingSet.Example::features).toArray(float[][]::new);
-  }
-
-  private static int[] labels(List<TrainingSet.Example> examples) {
-    return examples.stream().mapToInt(TrainingSet.Example::label).toArray();
   }
 
   @Override

@@ -14,6 +14,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
 import dev.stormwatch.model.DjlRuntime;
+import dev.stormwatch.model.Examples;
 import dev.stormwatch.model.TrainingOptions;
 import java.util.List;
 import java.util.Random;
@@ -50,7 +51,7 @@ final class PeerTraining {
   static void epochs(Trainer trainer, List<float[]> rows, float[] labels, long[] rowShape,
       TrainingOptions o, Random rnd, BatchLoss loss) {
     for (int epoch = 0; epoch < o.epochs(); epoch++) {
-      int[] order = shuffled(rows.size(), rnd);
+      int[] order = Examples.shuffled(rows.size(), rnd);
       for (int from = 0; from + 2 <= order.length; from += o.batchSize()) {
         int n = Math.min(o.batchSize(), order.length - from);
         try (NDManager scope = trainer.getManager().newSubManager()) {
@@ -123,12 +124,6 @@ final class PeerTraining {
     }
   }
 
-  /** Trainable parameters of a block. */
-  static long parameters(Block block) {
-    return block.getParameters().values().stream().filter(p -> p.requiresGradient())
-        .mapToLong(p -> p.getArray().size()).sum();
-  }
-
   static Shape shape(int n, long[] rowShape) {
     long[] s = new long[rowShape.length + 1];
     s[0] = n;
@@ -144,19 +139,5 @@ final class PeerTraining {
       System.arraycopy(rows.get(order == null ? from + i : order[from + i]), 0, flat, i * size, size);
     }
     return flat;
-  }
-
-  static int[] shuffled(int n, Random rnd) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
   }
 }

@@ -48,7 +48,7 @@ final class TcnNetwork implements PeerNetwork {
 
   @Override
   public long parameters() {
-    return PeerTraining.parameters(block);
+    return DjlRuntime.trainableParameters(block);
   }
 
   @Override

@@ -61,7 +61,7 @@ final class VaeNetwork implements PeerNetwork {
 
   @Override
   public long parameters() {
-    return PeerTraining.parameters(block);
+    return DjlRuntime.trainableParameters(block);
   }
 
   @Override

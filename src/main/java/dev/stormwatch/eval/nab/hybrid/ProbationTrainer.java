@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * {@code train.sh} does for the job ({@link TrainingSet}: normal windows as negatives, synthetic
  * anomalies and benign changes from the injectors; {@link HybridTrainer}), and serves it as a
  * {@link HybridDetector} on the CPU (or one of the paper's comparison networks on the same
- * examples, served by a {@link PeerDetector}). The hybrid's artifact lives in a temporary folder only while it loads.
+ * examples, served by a {@link PeerDetector}). The hybrid's artifact lives in a temporary folder
+ * only while it loads.
  */
 final class ProbationTrainer {
   /** Fewest training examples worth a model; fewer leave the series unscored. */
