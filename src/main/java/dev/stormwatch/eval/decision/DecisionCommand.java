@@ -6,6 +6,7 @@ import dev.stormwatch.config.ConfigLoader;
 import dev.stormwatch.config.JobConfig;
 import dev.stormwatch.detect.Detector;
 import dev.stormwatch.detect.Detectors;
+import dev.stormwatch.detect.FusedDetector;
 import dev.stormwatch.eval.Label;
 import dev.stormwatch.eval.LivePeriod;
 import dev.stormwatch.eval.calibration.RecordingDetector;
@@ -38,7 +39,7 @@ import java.util.Map;
 public final class DecisionCommand {
   public static final String USAGE = "usage: evaluate.sh decision --warmup FILE --input FILE"
       + " --incidents FILE [--benign FILE] [--scenario scenario.json] --out DIR"
-      + " [--detectors baseline,rcf,hybrid,hybrid-confirmed,tcn,vae,gan,gnn] [--model models/hybrid/v4]"
+      + " [--detectors baseline,rcf,hybrid,hybrid-confirmed,tcn,vae,gan,gnn,hybrid+gnn] [--model models/hybrid/v4]"
       + " [--thresholds 0.05:0.99:0.01] [--config conf/stormwatch.yaml] [--cold-start]"
       + " [--peer-channels 8] [--seed 42]";
 
@@ -109,6 +110,13 @@ public final class DecisionCommand {
         PeerKind kind = PeerKind.parse(name);
         history = history != null ? history : warmUpWindows(kind, warmup, alerting);
         detector = peer(kind, history, o);
+      } else if (name.contains("+")) {
+        String[] parts = name.split("\\+", 2);
+        PeerKind kind = PeerKind.parse(parts[1]);
+        history = history != null ? history : warmUpWindows(kind, warmup, alerting);
+        PeerDetector second = peer(kind, history, o);
+        detector = new FusedDetector(detector(parts[0], alerting, job, o.model()), second,
+            second.model().calibrationPrior());
       } else {
         detector = detector(name, alerting, job, o.model());
       }
@@ -168,7 +176,7 @@ public final class DecisionCommand {
    * A comparison network of the paper ({@link PeerKind}) trained on the warm-up windows with the
    * hybrid model's default training options, telemetry only.
    */
-  private static Detector peer(PeerKind kind, List<WindowAssembly> history, Options o) {
+  private static PeerDetector peer(PeerKind kind, List<WindowAssembly> history, Options o) {
     TrainingOptions options = TrainingOptions.defaults(kind.id(), o.seed())
         .withVocabularySize(o.peerChannels());
     long started = System.nanoTime();

@@ -5,6 +5,7 @@ import dev.stormwatch.model.Examples;
 import dev.stormwatch.model.FeatureSchema;
 import dev.stormwatch.model.TrainingOptions;
 import dev.stormwatch.model.TrainingSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -20,6 +21,7 @@ public final class PeerModel implements AutoCloseable {
   private double a = 1;
   private double b;
   private double holdoutAuc = Double.NaN;
+  private double calibrationPrior = 0.5;
   private double trainSeconds;
 
   private PeerModel(PeerKind kind, FeatureSchema schema, PeerNetwork network) {
@@ -78,7 +80,10 @@ public final class PeerModel implements AutoCloseable {
     for (int i = 0; i < e.length; i++) {
       e[i] = (e[i] - mean) / sd;
     }
-    double[] ab = BinaryMetrics.plattScaling(e, Examples.labels(sample));
+    int[] labels = Examples.labels(sample);
+    calibrationPrior = Math.max(1.0, Arrays.stream(labels).filter(l -> l > 0).count())
+        / (labels.length + 1.0);
+    double[] ab = BinaryMetrics.plattScaling(e, labels);
     a = ab[0] / sd;
     b = ab[1] - ab[0] * mean / sd;
   }
@@ -104,6 +109,11 @@ public final class PeerModel implements AutoCloseable {
   /** AUC of the calibrated scores on the held-out split (NaN without both classes there). */
   public double holdoutAuc() {
     return holdoutAuc;
+  }
+
+  /** The share of anomalous examples the probabilities were calibrated on (their prior). */
+  public double calibrationPrior() {
+    return calibrationPrior;
   }
 
   /** Seconds spent training and calibrating. */
