@@ -5,6 +5,7 @@ import dev.stormwatch.detect.BaselineConfig;
 import dev.stormwatch.detect.BaselineDetector;
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.detect.Detector;
+import dev.stormwatch.detect.FusedDetector;
 import dev.stormwatch.eval.ScenarioReport;
 import dev.stormwatch.model.peers.PeerDetector;
 import dev.stormwatch.model.peers.PeerKind;
@@ -32,7 +33,8 @@ import java.util.Random;
 public final class AblationCommand {
   static final String USAGE = "usage: hybrid-ablation.sh --warmup FILE --input FILE --incidents FILE"
       + " [--benign FILE] [--scenario FILE] [--epochs N] [--seed N] [--out DIR]"
-      + " [--variants full,logs-off,cnn-only,bilstm-only,concat,logistic,tcn,vae,gan,gnn]";
+      + " [--variants full,logs-off,cnn-only,bilstm-only,concat,logistic,tcn,vae,gan,gnn,full+gnn]"
+      + " [--compress-above SIGMAS]";
 
   private AblationCommand() {}
 
@@ -44,6 +46,9 @@ public final class AblationCommand {
     }
     int epochs = Integer.parseInt(opt.getOrDefault("--epochs", "3"));
     long seed = Long.parseLong(opt.getOrDefault("--seed", "42"));
+    TrainingOptions base = TrainingOptions.defaults("ablation", seed).withEpochs(epochs)
+        .withCompressAbove(Double.parseDouble(opt.getOrDefault("--compress-above",
+            Double.toString(TrainingOptions.DEFAULT_COMPRESS_ABOVE))));
     Path out = Path.of(opt.getOrDefault("--out", "out/hybrid-ablation"));
     List<String> variants = List.of(opt.getOrDefault("--variants",
         "full,logs-off,cnn-only,bilstm-only,concat,logistic").split(","));
@@ -61,9 +66,14 @@ public final class AblationCommand {
     LogBranch shared = new LogBranch(embedding, LogBranch.DEFAULT_TOKENS, TrainCommand.TRAINING_CACHE);
     Map<Boolean, TrainingSet> sets = new LinkedHashMap<>();
     for (String variant : variants) {
+      if (variant.contains("+")) {
+        rows.add(fusedRow(variant, out, sets, history, shared, embedding, base, scenario));
+        System.out.println(rows.get(rows.size() - 1));
+        continue;
+      }
       boolean peer = PeerKind.isPeer(variant);
       boolean logs = !variant.equals("logs-off") && !peer;
-      TrainingOptions options = TrainingOptions.defaults(variant, seed).withEpochs(epochs)
+      TrainingOptions options = base.withModelVersion(variant)
           .withArchitecture(Architecture.parse(logs ? variant : "full"))
           .withLogTokens(logs ? LogBranch.DEFAULT_TOKENS : 0);
       TrainingSet set = sets.computeIfAbsent(logs, l -> TrainingSet.fromHistory(history, options,
@@ -90,6 +100,45 @@ public final class AblationCommand {
     Files.writeString(out.resolve("ablation.md"), table);
     System.out.printf("%n%s%nwritten to %s (%.0f s in all)%n", table, out.resolve("ablation.md"),
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * {@code VARIANT+PEER}: the hybrid variant trained earlier in this run (or now) fused with a
+   * comparison network trained on the telemetry examples ({@link FusedDetector}).
+   */
+  private static String fusedRow(String name, Path out, Map<Boolean, TrainingSet> sets,
+      List<WindowAssembly> history, LogBranch shared, EmbeddingModel embedding, TrainingOptions base,
+      ScenarioScoring scenario) throws IOException {
+    String[] parts = name.split("\\+", 2);
+    boolean logs = !parts[0].equals("logs-off");
+    Path dir = out.resolve(parts[0]);
+    if (!Files.isRegularFile(dir.resolve(ModelManifest.FILE))) {
+      TrainingOptions options = base.withModelVersion(parts[0])
+          .withArchitecture(Architecture.parse(logs ? parts[0] : "full"))
+          .withLogTokens(logs ? LogBranch.DEFAULT_TOKENS : 0);
+      TrainingSet set = sets.computeIfAbsent(logs, l -> TrainingSet.fromHistory(history, options,
+          l ? shared : null, new Random(options.seed())));
+      new HybridTrainer(options).train(set, BaselineConfig.defaults().stepMillis,
+          Map.of("ablation", parts[0]), dir);
+    }
+    PeerKind kind = PeerKind.parse(parts[1]);
+    TrainingOptions peerOptions = base.withModelVersion(kind.id()).withLogTokens(0);
+    TrainingSet set = sets.computeIfAbsent(false, l -> TrainingSet.fromHistory(history, peerOptions,
+        null, new Random(peerOptions.seed())));
+    PeerDetector peer = new PeerDetector(PeerModel.train(kind, set, peerOptions));
+    HybridModel hybrid;
+    try {
+      hybrid = HybridModel.load(dir, BaselineConfig.defaults().stepMillis,
+          BaselineConfig.defaults().windowSteps, () -> embedding);
+    } catch (IOException | RuntimeException e) {
+      peer.close();
+      throw e;
+    }
+    try (FusedDetector detector = new FusedDetector(new HybridDetector(hybrid), peer,
+        peer.model().calibrationPrior())) {
+      return row(name, Double.NaN, Double.NaN, 0, scenario,
+          ScenarioScoring.score(detector, scenario.windows()));
+    }
   }
 
   /** Trains a comparison network on the telemetry examples and scores the scenario with it. */

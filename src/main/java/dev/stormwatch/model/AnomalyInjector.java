@@ -65,7 +65,7 @@ public final class AnomalyInjector {
         double amp = uniform(rnd, 4, 8);
         for (int t = steps - len; t < steps; t++) {
           if (y[schema.maskChannel(m) * steps + t] > 0) {
-            set(y, schema.valueChannel(m), t, y[schema.valueChannel(m) * steps + t] * 2
+            set(y, schema.valueChannel(m), t, sigmas(y, schema.valueChannel(m), t) * 2
                 + amp * (t % 2 == 0 ? 1 : -1) * (0.6 + 0.4 * rnd.nextDouble()));
           }
         }
@@ -81,9 +81,9 @@ public final class AnomalyInjector {
         int len = 2 + rnd.nextInt(Math.max(1, steps - 2));
         double size = uniform(rnd, 5, 15);
         for (int t = steps - len; t < steps; t++) {
-          set(y, schema.errorChannel(), t, y[schema.errorChannel() * steps + t] + size);
+          set(y, schema.errorChannel(), t, sigmas(y, schema.errorChannel(), t) + size);
           if (rnd.nextBoolean()) {
-            set(y, schema.warnChannel(), t, y[schema.warnChannel() * steps + t] + size / 2);
+            set(y, schema.warnChannel(), t, sigmas(y, schema.warnChannel(), t) + size / 2);
           }
         }
       }
@@ -97,13 +97,17 @@ public final class AnomalyInjector {
     for (int t = Math.max(0, from); t < steps; t++) {
       if (y[schema.maskChannel(m) * steps + t] > 0) {
         double part = ramp ? (t - from + 1) / (double) len : 1.0;
-        set(y, schema.valueChannel(m), t, y[schema.valueChannel(m) * steps + t] + size * part);
+        set(y, schema.valueChannel(m), t, sigmas(y, schema.valueChannel(m), t) + size * part);
       }
     }
   }
 
-  private void set(float[] y, int channel, int t, double v) {
-    y[channel * schema.steps() + t] = (float) Math.max(-schema.clip(), Math.min(schema.clip(), v));
+  private double sigmas(float[] y, int channel, int t) {
+    return schema.sigmas(y[channel * schema.steps() + t]);
+  }
+
+  private void set(float[] y, int channel, int t, double sigmas) {
+    y[channel * schema.steps() + t] = (float) schema.feature(sigmas);
   }
 
   private List<Integer> presentMetrics(float[] x) {

@@ -95,7 +95,7 @@ final class BenignInjector {
       int i = schema.valueChannel(m) * steps + t;
       if (y[schema.maskChannel(m) * steps + t] > 0) {
         double part = ramp ? (t - from + 1) / (double) len : 1.0;
-        y[i] = (float) Math.max(-schema.clip(), Math.min(schema.clip(), y[i] + size * part));
+        y[i] = schema.shifted(y[i], size * part);
       }
     }
   }

@@ -161,6 +161,10 @@ public final class HybridModel implements AutoCloseable {
         || !(m.clip > 0)) {
       throw new IOException(dir + ": manifest needs metrics, steps, step_millis and clip");
     }
+    if (!(m.compressAbove >= 0 && m.compressAbove < m.clip)) {
+      throw new IOException(dir + ": compress_above " + m.compressAbove + " must be 0 (none) or"
+          + " below the clip " + m.clip);
+    }
     if (m.logChannels == null || m.logChannels.size() != FeatureSchema.LOG_CHANNELS) {
       throw new IOException(dir + ": manifest has " + (m.logChannels == null ? 0 : m.logChannels.size())
           + " log channels; this version builds " + FeatureSchema.LOG_CHANNELS);

@@ -257,9 +257,11 @@ public final class HybridTrainer {
     m.metrics = set.schema.metrics();
     m.clip = set.schema.clip();
     m.minBaselineSamples = set.schema.minBaselineSamples();
+    m.compressAbove = set.schema.compressAbove();
     m.normalisation = "metric z = (value - expected_center) / expected_scale of the key's hour-of-day"
-        + " baseline, clipped to +-clip, 0 with presence 0 when missing or immature; error/warn ="
-        + " (count - expected) / scale; info = log1p(count) - window mean";
+        + " baseline" + (m.compressAbove > 0 ? ", beyond compress_above k sigmas k + ln(1 + |z| - k),"
+        : ",") + " clipped to +-clip, 0 with presence 0 when missing or immature; error/warn ="
+        + " (count - expected) / scale, likewise; info = log1p(count) - window mean";
     m.convFilters = dims.convFilters();
     m.lstmHidden = dims.lstmHidden();
     m.rffDim = dims.rffDim();

@@ -28,6 +28,11 @@ public class ModelManifest {
   public List<String> metrics = new ArrayList<>();
   public double clip;
   public long minBaselineSamples;
+  /**
+   * Sigmas beyond which deviations are compressed logarithmically before the clip ({@link
+   * FeatureSchema#compressAbove}); 0 (and absent, in artifacts from before it) for clipped only.
+   */
+  public double compressAbove;
   public List<String> logChannels = List.of("error_excess", "warn_excess", "info_volume", "log_baseline");
   public String normalisation = "";
   public int[] kernels = ModelDims.KERNELS.clone();
@@ -63,7 +68,7 @@ public class ModelManifest {
 
   /** The feature schema this artifact was trained on. */
   public FeatureSchema schema() {
-    return new FeatureSchema(metrics, steps, clip, minBaselineSamples);
+    return new FeatureSchema(metrics, steps, clip, minBaselineSamples, compressAbove);
   }
 
   /** The network dimensions this artifact's parameters have. */

@@ -22,7 +22,7 @@ public final class TrainCommand {
       + " [--incidents incidents.json ...] [--benign benign.json] [--benign-repeat N] --model-out models/<name>/<version> [--seed N] [--epochs N]"
       + " [--log-branch on|off] [--log-tokens N] [--benign-fraction F]"
       + " [--architecture full|cnn-only|bilstm-only|concat|logistic] [--channels N|NAME,NAME,...]"
-      + " [--ensemble N]";
+      + " [--ensemble N] [--compress-above SIGMAS]";
 
   /** Most seed-ensemble members one artifact may have. */
   static final int MAX_ENSEMBLE = 10;
@@ -52,6 +52,7 @@ public final class TrainCommand {
     Architecture architecture = Architecture.FULL;
     String channels = null;
     int ensemble = 1;
+    Double compressAbove = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("-h") || a.equals("--help")) {
@@ -77,6 +78,7 @@ public final class TrainCommand {
           case "--architecture" -> architecture = Architecture.parse(v);
           case "--channels" -> channels = v;
           case "--ensemble" -> ensemble = Integer.parseInt(v);
+          case "--compress-above" -> compressAbove = Double.parseDouble(v);
           case "--log-branch" -> {
             if (!v.equals("on") && !v.equals("off")) {
               return usage("--log-branch must be on or off, got " + v);
@@ -113,6 +115,14 @@ public final class TrainCommand {
       options = options.withBenignFraction(benignFraction);
     }
     options = options.withArchitecture(architecture);
+    if (compressAbove != null) {
+      try {
+        options = options.withCompressAbove(compressAbove);
+      } catch (IllegalArgumentException e) {
+        return usage("--compress-above must be 0 (none) or below the clip " + options.clip()
+            + ", got " + compressAbove);
+      }
+    }
     if (channels != null) {
       try {
         options = withChannels(options, channels);

@@ -15,6 +15,8 @@ import java.util.List;
  * @param holdoutFraction newest share of windows held out for evaluation
  * @param injectFraction share of normal windows that also yield a synthetic anomaly
  * @param clip normalised values are clipped to [-clip, clip]
+ * @param compressAbove sigmas beyond which deviations grow logarithmically ({@link FeatureSchema});
+ *     0: clipped only
  * @param minBaselineSamples steps a metric baseline must have learned before its channel is used
  * @param benignFraction share of normal windows that also yield a benign change (still normal)
  * @param logTokens log-template tokens per window (0: log branch off)
@@ -25,13 +27,21 @@ import java.util.List;
 public record TrainingOptions(
     String modelVersion, long seed, int epochs, int batchSize, double learningRate,
     int vocabularySize, double holdoutFraction, double injectFraction, double clip,
-    long minBaselineSamples, double benignFraction, int logTokens, Architecture architecture,
-    List<String> channels) {
+    double compressAbove, long minBaselineSamples, double benignFraction, int logTokens,
+    Architecture architecture, List<String> channels) {
+
+  /**
+   * Sigmas beyond which deviations are compressed by default: none, they are clipped. Compressing
+   * above 3 sigmas cost false alarms on the demo scenario and Nezha TrainTicket
+   * (docs/hybrid-model.md, "Compressing large deviations").
+   */
+  public static final double DEFAULT_COMPRESS_ABOVE = 0;
 
   public TrainingOptions {
     if (epochs < 1 || batchSize < 2 || !(learningRate > 0) || vocabularySize < 1
         || !(holdoutFraction > 0 && holdoutFraction < 1) || !(injectFraction > 0)
-        || !(clip > 0) || minBaselineSamples < 0 || !(benignFraction >= 0 && benignFraction < 1)
+        || !(clip > 0) || !(compressAbove >= 0 && compressAbove < clip) || minBaselineSamples < 0
+        || !(benignFraction >= 0 && benignFraction < 1)
         || logTokens < 0 || architecture == null || channels == null) {
       throw new IllegalArgumentException("invalid training options: " + modelVersion);
     }
@@ -47,8 +57,8 @@ public record TrainingOptions(
       double clip, long minBaselineSamples, double benignFraction, int logTokens,
       Architecture architecture) {
     this(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize, holdoutFraction,
-        injectFraction, clip, minBaselineSamples, benignFraction, logTokens, architecture,
-        List.of());
+        injectFraction, clip, DEFAULT_COMPRESS_ABOVE, minBaselineSamples, benignFraction, logTokens,
+        architecture, List.of());
   }
 
   /** Telemetry only, no benign changes, the full architecture. */
@@ -70,32 +80,32 @@ public record TrainingOptions(
 
   public TrainingOptions withEpochs(int n) {
     return new TrainingOptions(modelVersion, seed, n, batchSize, learningRate, vocabularySize,
-        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
         architecture,
         channels);
   }
 
   public TrainingOptions withLogTokens(int n) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
-        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, n, architecture,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, n, architecture,
         channels);
   }
 
   public TrainingOptions withBenignFraction(double f) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
-        holdoutFraction, injectFraction, clip, minBaselineSamples, f, logTokens, architecture,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, f, logTokens, architecture,
         channels);
   }
 
   public TrainingOptions withArchitecture(Architecture a) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
-        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens, a,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens, a,
         channels);
   }
 
   public TrainingOptions withModelVersion(String version) {
     return new TrainingOptions(version, seed, epochs, batchSize, learningRate, vocabularySize,
-        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
         architecture,
         channels);
   }
@@ -103,21 +113,28 @@ public record TrainingOptions(
   /** The same with another seed (a further member of a seed ensemble). */
   public TrainingOptions withSeed(long s) {
     return new TrainingOptions(modelVersion, s, epochs, batchSize, learningRate, vocabularySize,
-        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
         architecture, channels);
   }
 
   /** The same, with channels picked by name ({@code channels}) or, when empty, by frequency. */
   public TrainingOptions withChannels(List<String> names) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
-        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
         architecture, names);
+  }
+
+  /** The same, compressing deviations beyond {@code sigmas} (0: clipped only). */
+  public TrainingOptions withCompressAbove(double sigmas) {
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, sigmas, minBaselineSamples, benignFraction, logTokens,
+        architecture, channels);
   }
 
   /** The same, with the {@code n} most frequent channels. */
   public TrainingOptions withVocabularySize(int n) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, n,
-        holdoutFraction, injectFraction, clip, minBaselineSamples, benignFraction, logTokens,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
         architecture, List.of());
   }
 }

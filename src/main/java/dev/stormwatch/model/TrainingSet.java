@@ -134,7 +134,7 @@ public final class TrainingSet {
     int steps = live.get(0).steps;
     List<String> seen = vocabulary(live, Integer.MAX_VALUE);
     FeatureSchema schema = new FeatureSchema(channels(seen, options), steps,
-        options.clip(), options.minBaselineSamples());
+        options.clip(), options.minBaselineSamples(), options.compressAbove());
     TrainingSet set = new TrainingSet(schema, logs);
     set.unusedMetrics = seen.stream().filter(m -> !schema.metrics().contains(m)).sorted().toList();
     WindowFeaturizer featurizer = new WindowFeaturizer(schema);
@@ -208,7 +208,7 @@ public final class TrainingSet {
       double size = 1 + 5 * rnd.nextDouble();
       for (int step = s.steps() - len; step < s.steps(); step++) {
         int i = s.errorChannel() * s.steps() + step;
-        y[i] = (float) Math.min(s.clip(), y[i] + size);
+        y[i] = s.shifted(y[i], size);
       }
     }
     set.synthetic.merge("NOVEL_ERROR_TEMPLATES", 1, Integer::sum);

@@ -36,7 +36,7 @@ public final class WindowFeaturizer {
         int ts = t + shift;
         double v = ts >= 0 && ts < w.steps ? w.value(src, ts) : Double.NaN;
         if (Double.isFinite(v)) {
-          x[schema.valueChannel(m) * steps + t] = (float) clip((v - center) / scale);
+          x[schema.valueChannel(m) * steps + t] = (float) schema.feature((v - center) / scale);
           x[schema.maskChannel(m) * steps + t] = 1f;
         }
       }
@@ -63,12 +63,12 @@ public final class WindowFeaturizer {
       }
       if (errorsKnown) {
         x[schema.errorChannel() * steps + t] =
-            (float) clip((w.errorCounts[ts] - w.expectedErrors) / w.errorScale);
+            (float) schema.feature((w.errorCounts[ts] - w.expectedErrors) / w.errorScale);
         x[schema.logMaskChannel() * steps + t] = 1f;
       }
       if (warnsKnown) {
         x[schema.warnChannel() * steps + t] =
-            (float) clip((w.warnCounts[ts] - w.expectedWarns) / w.warnScale);
+            (float) schema.feature((w.warnCounts[ts] - w.expectedWarns) / w.warnScale);
       }
       x[schema.infoChannel() * steps + t] = (float) clip(Math.log1p(w.infoCounts[ts]) - infoMean);
     }

@@ -2,6 +2,7 @@ package dev.stormwatch.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stormwatch.detect.DetectionResult;
@@ -69,6 +70,21 @@ class HybridTrainerTest {
   }
 
   @Test
+  void aModelTrainedOnCompressedDeviationsIsServedThem() throws IOException {
+    assertThat(manifest.compressAbove).as("clipped only by default").isZero();
+    Path compressed = dir.resolve("compressed/v1");
+    TrainingOptions o = options(1).withCompressAbove(3);
+    new HybridTrainer(o).train(TrainingSet.build(SyntheticWindows.calm(3, 120, 3), List.of(), o,
+        new Random(11)), SyntheticWindows.STEP, Map.of(), compressed);
+    assertThat(ModelManifest.read(compressed.resolve(ModelManifest.FILE)).normalisation)
+        .contains("k + ln(1 + |z| - k)");
+    try (HybridModel m = HybridModel.load(compressed)) {
+      assertThat(m.manifest().schema().compressAbove()).isEqualTo(3.0);
+      assertThat(m.manifest().schema().feature(30)).isCloseTo(3 + Math.log(28), within(1e-12));
+    }
+  }
+
+  @Test
   void refusesArtifactsItCannotServe() throws IOException {
     assertThatThrownBy(() -> HybridModel.load(artifact, 300_000, 10))
         .hasMessageContaining("cannot serve windows of 10 steps of 300000 ms");
@@ -87,6 +103,12 @@ class HybridTrainerTest {
     s.metrics.add("disk_util");
     s.write(schema.resolve(ModelManifest.FILE));
     assertThatThrownBy(() -> HybridModel.load(schema)).hasMessageContaining("cannot load the model parameters");
+
+    Path knee = copyArtifact("wrong-knee");
+    ModelManifest k = ModelManifest.read(knee.resolve(ModelManifest.FILE));
+    k.compressAbove = k.clip;
+    k.write(knee.resolve(ModelManifest.FILE));
+    assertThatThrownBy(() -> HybridModel.load(knee)).hasMessageContaining("compress_above 8.0 must be");
   }
 
   @Test
