@@ -32,7 +32,7 @@ public record TrainingOptions(
 
   /**
    * Sigmas beyond which deviations are compressed by default: none, they are clipped. Compressing
-   * above 3 sigmas cost false alarms on the demo scenario and Nezha TrainTicket
+   * above 3 sigmas did not help on the demo scenario (within seed noise) nor on Nezha TrainTicket
    * (docs/hybrid-model.md, "Compressing large deviations").
    */
   public static final double DEFAULT_COMPRESS_ABOVE = 0;
