@@ -34,7 +34,7 @@ public final class AblationCommand {
   static final String USAGE = "usage: hybrid-ablation.sh --warmup FILE --input FILE --incidents FILE"
       + " [--benign FILE] [--scenario FILE] [--epochs N] [--seed N] [--out DIR]"
       + " [--variants full,logs-off,cnn-only,bilstm-only,concat,logistic,tcn,vae,gan,gnn,full+gnn]"
-      + " [--compress-above SIGMAS]";
+      + " [--compress-above SIGMAS] [--fusion bayes|tail]";
 
   private AblationCommand() {}
 
@@ -67,7 +67,8 @@ public final class AblationCommand {
     Map<Boolean, TrainingSet> sets = new LinkedHashMap<>();
     for (String variant : variants) {
       if (variant.contains("+")) {
-        rows.add(fusedRow(variant, out, sets, history, shared, embedding, base, scenario));
+        rows.add(fusedRow(variant, out, sets, history, shared, embedding, base,
+            FusedDetector.Rule.parse(opt.getOrDefault("--fusion", "bayes")), scenario));
         System.out.println(rows.get(rows.size() - 1));
         continue;
       }
@@ -108,7 +109,7 @@ public final class AblationCommand {
    */
   private static String fusedRow(String name, Path out, Map<Boolean, TrainingSet> sets,
       List<WindowAssembly> history, LogBranch shared, EmbeddingModel embedding, TrainingOptions base,
-      ScenarioScoring scenario) throws IOException {
+      FusedDetector.Rule rule, ScenarioScoring scenario) throws IOException {
     String[] parts = name.split("\\+", 2);
     boolean logs = !parts[0].equals("logs-off");
     Path dir = out.resolve(parts[0]);
@@ -134,7 +135,7 @@ public final class AblationCommand {
       peer.close();
       throw e;
     }
-    try (FusedDetector detector = new FusedDetector(new HybridDetector(hybrid), peer,
+    try (FusedDetector detector = new FusedDetector(new HybridDetector(hybrid), peer, rule,
         peer.model().calibrationPrior())) {
       return row(name, Double.NaN, Double.NaN, 0, scenario,
           ScenarioScoring.score(detector, scenario.windows()));

@@ -41,14 +41,14 @@ public final class DecisionCommand {
       + " --incidents FILE [--benign FILE] [--scenario scenario.json] --out DIR"
       + " [--detectors baseline,rcf,hybrid,hybrid-confirmed,tcn,vae,gan,gnn,hybrid+gnn] [--model models/hybrid/v4]"
       + " [--thresholds 0.05:0.99:0.01] [--config conf/stormwatch.yaml] [--cold-start]"
-      + " [--peer-channels 8] [--seed 42]";
+      + " [--peer-channels 8] [--seed 42] [--fusion bayes|tail]";
 
   private DecisionCommand() {}
 
   /** Parsed command line. */
   record Options(List<Path> warmup, List<Path> input, Path incidents, Path benign, Path scenario,
       Path out, List<String> detectors, Path model, double[] thresholds, Path config,
-      boolean coldStart, int peerChannels, long seed) {}
+      boolean coldStart, int peerChannels, long seed, FusedDetector.Rule fusion) {}
 
   /** What one run produced: every operating point and the equal-recall comparison. */
   public record Result(List<OperatingPoint> points, List<OperatingPoint> defaults,
@@ -116,7 +116,7 @@ public final class DecisionCommand {
         history = history != null ? history : warmUpWindows(kind, warmup, alerting);
         PeerDetector second = peer(kind, history, o);
         detector = new FusedDetector(detector(parts[0], alerting, job, o.model()), second,
-            second.model().calibrationPrior());
+            o.fusion(), second.model().calibrationPrior());
       } else {
         detector = detector(name, alerting, job, o.model());
       }
@@ -222,6 +222,7 @@ public final class DecisionCommand {
     boolean coldStart = false;
     int peerChannels = 8;
     long seed = 42;
+    FusedDetector.Rule fusion = FusedDetector.Rule.BAYES;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("-h") || a.equals("--help")) {
@@ -248,6 +249,7 @@ public final class DecisionCommand {
         case "--thresholds" -> thresholds = range(v);
         case "--peer-channels" -> peerChannels = positive(a, v);
         case "--seed" -> seed = Long.parseLong(v);
+        case "--fusion" -> fusion = FusedDetector.Rule.parse(v);
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }
@@ -255,7 +257,7 @@ public final class DecisionCommand {
       throw new IllegalArgumentException("--input, --incidents and --out are required");
     }
     return new Options(warmup, input, incidents, benign, scenario, out, detectors, model, thresholds, config,
-        coldStart, peerChannels, seed);
+        coldStart, peerChannels, seed, fusion);
   }
 
   private static int positive(String name, String v) {

@@ -7,8 +7,8 @@ import dev.stormwatch.eval.nab.StreamingScorer;
 
 /**
  * The NAB detectors built on the per-file hybrid model ({@link HybridNabScorer}): {@code hybrid}
- * and the variants that measure its parts, {@code hybrid-raw}, {@code hybrid-frozen} and {@code
- * hybrid-confirmed}.
+ * and the variants that measure its parts, {@code hybrid-raw}, {@code hybrid-frozen}, {@code
+ * hybrid-compressed} and {@code hybrid-confirmed}.
  */
 public abstract class HybridNabPlugins implements NabDetectorPlugin {
   private final String name;
@@ -71,6 +71,25 @@ public abstract class HybridNabPlugins implements NabDetectorPlugin {
     @Override
     public StreamingScorer create(SeriesContext context) {
       return new HybridNabScorer(context, HybridNabSettings.defaults().withoutRetraining(),
+          System.err);
+    }
+  }
+
+  /**
+   * {@code hybrid-compressed}: {@code hybrid} with deviations beyond 3 sigmas compressed
+   * logarithmically instead of only clipped, to measure whether ranking the largest departures
+   * helps.
+   */
+  public static final class Compressed extends HybridNabPlugins {
+    public static final String NAME = "hybrid-compressed";
+
+    public Compressed() {
+      super(NAME);
+    }
+
+    @Override
+    public StreamingScorer create(SeriesContext context) {
+      return new HybridNabScorer(context, HybridNabSettings.defaults().withCompressAbove(3),
           System.err);
     }
   }

@@ -36,7 +36,7 @@ public record HybridNabSettings(
     int windowSteps, int maturitySamples, double hourBucketDays, double ewmaAlpha, int epochs,
     int batchSize, double learningRate, double injectFraction, double benignFraction,
     double holdoutFraction, long seed, double onsetMemorySteps, int retrainEveryRows,
-    int retrainWindows, double minDailyCorrelation) {
+    int retrainWindows, double minDailyCorrelation, double compressAbove) {
   /** Normalised features are clipped to +-this many baseline scales (as in the job). */
   static final double CLIP = 8.0;
   private static final long HOUR_MILLIS = 3_600_000L;
@@ -45,7 +45,7 @@ public record HybridNabSettings(
     if (windowSteps < 7 || maturitySamples < 2 || !(hourBucketDays > 0) || epochs < 1
         || onsetMemorySteps < 0 || (onsetMemorySteps > 0 && onsetMemorySteps < 1)
         || retrainEveryRows < 0 || retrainWindows < 2 || !(minDailyCorrelation >= -1)
-        || minDailyCorrelation > 1) {
+        || minDailyCorrelation > 1 || !(compressAbove >= 0 && compressAbove < CLIP)) {
       throw new IllegalArgumentException("invalid hybrid NAB settings");
     }
   }
@@ -56,26 +56,33 @@ public record HybridNabSettings(
    * baseline row adapts 2 %), 3 epochs of batch 32 at 3e-3, half the windows injected, a quarter
    * benign, 10 % held out, seed 7, scores onset-weighted over 10 steps, a fresh model every 500
    * scored rows trained on the newest 2,000 windows, an hour-of-day profile only where the
-   * probation's alternate days correlate at 0.7 or more. The adaptation and the correlation were
+   * probation's alternate days correlate at 0.7 or more, deviations clipped (not compressed). The adaptation and the correlation were
    * chosen on realTweets alone (docs/evaluation.md, "Hybrid model on NAB").
    */
   public static HybridNabSettings defaults() {
     return new HybridNabSettings(
-        10, 30, 2, 0.005, 3, 32, 3e-3, 0.5, 0.25, 0.1, 7, 10, 500, 2000, 0.7);
+        10, 30, 2, 0.005, 3, 32, 3e-3, 0.5, 0.25, 0.1, 7, 10, 500, 2000, 0.7, 0);
   }
 
   /** A copy that keeps the probationary model for the whole file. */
   public HybridNabSettings withoutRetraining() {
     return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
         batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed,
-        onsetMemorySteps, 0, retrainWindows, minDailyCorrelation);
+        onsetMemorySteps, 0, retrainWindows, minDailyCorrelation, compressAbove);
   }
 
   /** A copy with another onset memory (0: raw scores). */
   public HybridNabSettings withOnsetMemorySteps(double steps) {
     return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
         batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed, steps,
-        retrainEveryRows, retrainWindows, minDailyCorrelation);
+        retrainEveryRows, retrainWindows, minDailyCorrelation, compressAbove);
+  }
+
+  /** A copy whose models see deviations beyond {@code sigmas} compressed (FeatureSchema). */
+  public HybridNabSettings withCompressAbove(double sigmas) {
+    return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
+        batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed,
+        onsetMemorySteps, retrainEveryRows, retrainWindows, minDailyCorrelation, sigmas);
   }
 
   /**
@@ -111,6 +118,7 @@ public record HybridNabSettings(
   /** Telemetry-only training options (one metric channel, log branch off, full architecture). */
   public TrainingOptions trainingOptions() {
     return new TrainingOptions("nab", seed, epochs, batchSize, learningRate, 1, holdoutFraction,
-        injectFraction, CLIP, maturitySamples, benignFraction, 0, Architecture.FULL);
+        injectFraction, CLIP, maturitySamples, benignFraction, 0, Architecture.FULL)
+        .withCompressAbove(compressAbove);
   }
 }

@@ -46,6 +46,15 @@ class HybridNabSettingsTest {
   }
 
   @Test
+  void onlyTheCompressedVariantTrainsOnCompressedDeviations() {
+    assertThat(HybridNabSettings.defaults().trainingOptions().compressAbove()).isZero();
+    assertThat(HybridNabSettings.defaults().withCompressAbove(3).trainingOptions().compressAbove())
+        .isEqualTo(3.0);
+    assertThatThrownBy(() -> HybridNabSettings.defaults().withCompressAbove(8))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void refusesACorrelationOutsideMinusOneToOne() {
     assertThatThrownBy(() -> withDefaultsBut(2, 1.5)).isInstanceOf(IllegalArgumentException.class);
   }
@@ -60,6 +69,6 @@ class HybridNabSettingsTest {
     return new HybridNabSettings(d.windowSteps(), d.maturitySamples(), hourBucketDays,
         d.ewmaAlpha(), d.epochs(), d.batchSize(), d.learningRate(), d.injectFraction(),
         d.benignFraction(), d.holdoutFraction(), d.seed(), d.onsetMemorySteps(),
-        d.retrainEveryRows(), d.retrainWindows(), minCorrelation);
+        d.retrainEveryRows(), d.retrainWindows(), minCorrelation, d.compressAbove());
   }
 }
