@@ -16,8 +16,11 @@ public final class FusedDetector implements Detector {
   static final double EPSILON = 1e-6;
   /** Recent scores per detector that {@link Rule#TAIL} ranks a score among. */
   static final int TAIL_HISTORY = 20_000;
-  /** {@link Rule#TAIL}: -log10 of the combined tail at which the fused score is 0.5. */
-  static final double TAIL_HALF = 3;
+  /**
+   * {@link Rule#TAIL}: -log10 of the combined tail at which the fused score is 0.5, chosen so that
+   * the job's default raise threshold, 0.7, is a combined tail of 1e-4.
+   */
+  static final double TAIL_HALF = 4.0 * 0.3 / 0.7;
 
   /** How two verdicts combine. */
   public enum Rule {
@@ -28,8 +31,9 @@ public final class FusedDetector implements Detector {
     BAYES,
     /**
      * Each score's rarity among that detector's recent scores (its empirical tail), combined by
-     * Fisher's method; the fused score is {@code s / (s + 3)} with {@code s = -log10} of the
-     * combined tail, so a detector whose high scores are common on normal traffic weighs less.
+     * Fisher's method; the fused score is {@code s / (s + 1.71)} with {@code s = -log10} of the
+     * combined tail (0.7 at 1e-4), so a detector whose high scores are common on normal traffic
+     * weighs less.
      */
     TAIL;
 

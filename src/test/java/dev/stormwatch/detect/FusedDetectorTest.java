@@ -92,6 +92,69 @@ class FusedDetectorTest {
     }
   }
 
+  /** Scores the i-th window it is given with the i-th of its scores. */
+  private static final class Sequence implements Detector {
+    final double[] scores;
+    int next;
+
+    Sequence(double... scores) {
+      this.scores = scores;
+    }
+
+    @Override
+    public String modelVersion() {
+      return "sequence";
+    }
+
+    @Override
+    public DetectionResult score(WindowAssembly w) {
+      DetectionResult r = DetectionResult.forWindow(w);
+      r.score = scores[next++];
+      return r;
+    }
+  }
+
+  @Test
+  void theTailRuleWeighsAScoreByHowRareItIsForItsDetector() {
+    int n = 2_000;
+    double[] eager = new double[n + 2];
+    double[] calm = new double[n + 2];
+    for (int i = 0; i < n; i++) {
+      eager[i] = i % 2 == 0 ? 0.99 : 0.2;
+      calm[i] = 0.1 + 0.3 * (i % 10) / 10.0;
+    }
+    eager[n] = 0.99;
+    calm[n] = 0.2;
+    eager[n + 1] = 0.6;
+    calm[n + 1] = 0.95;
+    List<WindowAssembly> windows = java.util.Collections.nCopies(n + 2, WINDOW);
+    try (FusedDetector d = new FusedDetector(new Sequence(eager), new Sequence(calm),
+        FusedDetector.Rule.TAIL, 0.5)) {
+      List<DetectionResult> r = d.scoreAll(windows);
+      assertThat(r.get(0).score).as("nothing to rank against yet").isCloseTo(0.0, within(1e-9));
+      assertThat(r.get(n).score).as("the eager detector's usual 0.99 is weak evidence")
+          .isLessThan(0.2);
+      assertThat(r.get(n + 1).score).as("the calm detector's first 0.95 is strong evidence")
+          .isGreaterThan(0.5).isGreaterThan(r.get(n).score + 0.4);
+    }
+  }
+
+  @Test
+  void aScoreRanksAmongTheDetectorsRecentScores() {
+    ScoreTail tail = new ScoreTail(100);
+    assertThat(tail.tail(0.5)).as("no history: no evidence").isEqualTo(1.0);
+    for (int i = 1; i <= 100; i++) {
+      tail.add(i);
+    }
+    assertThat(tail.tail(100)).isCloseTo(2.0 / 101, within(1e-12));
+    assertThat(tail.tail(50.5)).isCloseTo(51.0 / 101, within(1e-12));
+    assertThat(tail.tail(1000)).isCloseTo(1.0 / 101, within(1e-12));
+    for (int i = 0; i < 100; i++) {
+      tail.add(0);
+    }
+    assertThat(tail.tail(50.5)).as("older scores leave the history").isCloseTo(1.0 / 101, within(1e-12));
+  }
+
   @Test
   void refusesAPriorOutsideTheOpenUnitInterval() {
     assertThatThrownBy(() -> new FusedDetector(new Fixed("a", 0, false), new Fixed("b", 0, false), 1.0))
