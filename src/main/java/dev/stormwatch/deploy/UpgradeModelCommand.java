@@ -87,7 +87,10 @@ public final class UpgradeModelCommand {
     JobConfig cfg = ConfigLoader.fromArgs(how.job.args().toArray(String[]::new)).validate();
     if (!cfg.usesModel()) {
       throw new IOException("job " + o.job + " runs the " + cfg.detector + " detector; --model"
-          + " applies to the hybrid detectors (--detector hybrid or hybrid-confirmed)");
+          + " applies to the hybrid detectors (--detector hybrid or hybrid-confirmed); to replace a"
+          + " gnn forecaster, stop the job with a savepoint and resubmit it from there with a"
+          + " descriptor naming the new --model (scripts/submit.sh --from-savepoint PATH"
+          + " jobs/<descriptor>.yaml)");
     }
     Path currentDir = Cli.resolve(cfg.modelDir).toAbsolutePath().normalize();
     Path newDir = Cli.resolve(o.model).toAbsolutePath().normalize();

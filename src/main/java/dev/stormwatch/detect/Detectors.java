@@ -2,12 +2,13 @@ package dev.stormwatch.detect;
 
 import dev.stormwatch.model.HybridDetector;
 import dev.stormwatch.model.InferenceDevice;
+import dev.stormwatch.model.peers.PeerDetector;
 import java.util.List;
 
 /** Resolves a detector name from the configuration to a serializable factory. */
 public final class Detectors {
   /** Detector names the job can serve. */
-  public static final List<String> NAMES = List.of("baseline", "hybrid", "hybrid-confirmed");
+  public static final List<String> NAMES = List.of("baseline", "hybrid", "hybrid-confirmed", "gnn");
 
   private Detectors() {}
 
@@ -20,7 +21,8 @@ public final class Detectors {
    * @param name {@code baseline}; {@code hybrid} (the paper's model, loaded from {@code modelDir}
    *     on each subtask; refused when it cannot serve windows of this step and length); or {@code
    *     hybrid-confirmed} (the hybrid model, each window confirmed by the baseline: {@link
-   *     ConfirmingDetector})
+   *     ConfirmingDetector}); or {@code gnn} (the GDN-style forecaster artifact at {@code
+   *     modelDir}, trained by {@code train.sh --network gnn}: {@link PeerDetector}; CPU only)
    */
   public static DetectorFactory factory(String name, String modelDir, BaselineConfig baselineConfig) {
     return factory(name, modelDir, InferenceDevice.AUTO, baselineConfig);
@@ -35,6 +37,8 @@ public final class Detectors {
       case "hybrid":
         return HybridDetector.factory(
             modelDir, baselineConfig.stepMillis, baselineConfig.windowSteps, device);
+      case "gnn":
+        return PeerDetector.factory(modelDir, baselineConfig.stepMillis, baselineConfig.windowSteps);
       case "hybrid-confirmed":
         DetectorFactory hybrid = HybridDetector.factory(
             modelDir, baselineConfig.stepMillis, baselineConfig.windowSteps, device);

@@ -3,7 +3,10 @@ package dev.stormwatch.model;
 import dev.stormwatch.detect.BaselineConfig;
 import dev.stormwatch.eval.Label;
 import dev.stormwatch.event.TelemetryEvent;
+import dev.stormwatch.model.peers.PeerKind;
+import dev.stormwatch.model.peers.PeerModel;
 import dev.stormwatch.window.WindowAssembly;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +25,7 @@ public final class TrainCommand {
       + " [--incidents incidents.json ...] [--benign benign.json] [--benign-repeat N] --model-out models/<name>/<version> [--seed N] [--epochs N]"
       + " [--log-branch on|off] [--log-tokens N] [--benign-fraction F]"
       + " [--architecture full|cnn-only|bilstm-only|concat|logistic] [--channels N|NAME,NAME,...]"
-      + " [--ensemble N] [--compress-above SIGMAS]";
+      + " [--ensemble N] [--compress-above SIGMAS] [--network hybrid|gnn]";
 
   /** Most seed-ensemble members one artifact may have. */
   static final int MAX_ENSEMBLE = 10;
@@ -53,6 +56,7 @@ public final class TrainCommand {
     String channels = null;
     int ensemble = 1;
     Double compressAbove = null;
+    String network = "hybrid";
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("-h") || a.equals("--help")) {
@@ -79,6 +83,12 @@ public final class TrainCommand {
           case "--channels" -> channels = v;
           case "--ensemble" -> ensemble = Integer.parseInt(v);
           case "--compress-above" -> compressAbove = Double.parseDouble(v);
+          case "--network" -> {
+            if (!v.equals("hybrid") && !v.equals("gnn")) {
+              return usage("--network must be hybrid or gnn, got " + v);
+            }
+            network = v;
+          }
           case "--log-branch" -> {
             if (!v.equals("on") && !v.equals("off")) {
               return usage("--log-branch must be on or off, got " + v);
@@ -101,6 +111,9 @@ public final class TrainCommand {
     if (ensemble < 1 || ensemble > MAX_ENSEMBLE) {
       return usage("--ensemble must be 1.." + MAX_ENSEMBLE + ", got " + ensemble);
     }
+    if (network.equals("gnn") && ensemble > 1) {
+      return usage("--ensemble applies to the hybrid network, not gnn");
+    }
     TrainingOptions options = TrainingOptions.defaults(out.getFileName().toString(), seed);
     if (epochs != null) {
       options = options.withEpochs(epochs);
@@ -108,7 +121,7 @@ public final class TrainCommand {
     if (logTokens != null) {
       options = options.withLogTokens(logTokens);
     }
-    if (!logBranch) {
+    if (!logBranch || network.equals("gnn")) {
       options = options.withLogTokens(0);
     }
     if (benignFraction != null) {
@@ -152,6 +165,10 @@ public final class TrainCommand {
       summary.put("benign", benign.toString());
       summary.put("benign_repeat", benignRepeat);
     }
+    if (network.equals("gnn")) {
+      return trainForecaster(windows, labels, benignLabels, benignRepeat, options, summary, out,
+          cfg.stepMillis, started);
+    }
     ModelManifest lead = null;
     List<String> members = new ArrayList<>();
     // the lead (seed S) goes into --model-out, ensemble member K (seed S + K - 1) into member-K;
@@ -191,6 +208,34 @@ public final class TrainCommand {
     if (!members.isEmpty()) {
       lead.ensembleMembers = members;
       lead.write(out.resolve(ModelManifest.FILE));
+    }
+    return 0;
+  }
+
+  /**
+   * {@code --network gnn}: trains the GDN-style forecaster on the same examples (telemetry only;
+   * it learns from the normal ones) and writes it as a forecaster artifact the job serves.
+   */
+  private static int trainForecaster(List<WindowAssembly> windows, List<Label> labels,
+      List<Label> benign, int benignRepeat, TrainingOptions options, Map<String, Object> summary,
+      Path out, long stepMillis, long started) throws IOException {
+    TrainingSet set;
+    try {
+      set = TrainingSet.build(windows, labels, benign, benignRepeat, options, null,
+          new Random(options.seed()));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    summary.put("seed", options.seed());
+    summary.put("epochs", options.epochs());
+    summary.put("windows", set.windows);
+    summary.put("train_examples", set.train.size());
+    try (PeerModel model = PeerModel.train(PeerKind.GNN, set, options)) {
+      model.save(out, stepMillis, options.modelVersion(), summary);
+      System.out.printf("trained gnn forecaster %s (%d parameters) in %.1f s on %d windows,"
+          + " channels %s; held-out AUC %.3f%n", out, model.parameters(),
+          (System.nanoTime() - started) / 1e9, set.windows, set.schema.metrics(), model.holdoutAuc());
     }
     return 0;
   }

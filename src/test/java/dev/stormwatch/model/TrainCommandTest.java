@@ -3,6 +3,10 @@ package dev.stormwatch.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.stormwatch.detect.BaselineConfig;
+import dev.stormwatch.detect.DetectionResult;
+import dev.stormwatch.detect.Detector;
+import dev.stormwatch.detect.Detectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +109,30 @@ class TrainCommandTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void trainsAGnnForecasterTheJobServesAsTheGnnDetector() throws Exception {
+    assumeTrue(DjlRuntime.available(), "PyTorch native library: " + DjlRuntime.loadError());
+    Path input = writeTelemetry(dir.resolve("history.jsonl"), 4 * 60);
+    Path out = dir.resolve("models/gnn/v2");
+
+    assertThat(TrainCommand.run(new String[] {"--input", input.toString(), "--model-out",
+        out.toString(), "--network", "gnn", "--ensemble", "2"})).as("no gnn ensembles").isEqualTo(2);
+    int code = TrainCommand.run(new String[] {
+        "--input", input.toString(), "--model-out", out.toString(), "--seed", "3", "--epochs", "1",
+        "--network", "gnn"});
+
+    assertThat(code).isZero();
+    assertThat(out.resolve("gnn-0000.params")).exists();
+    try (Detector d = Detectors.factory("gnn", out.toString(), BaselineConfig.defaults()).create()) {
+      assertThat(d.modelVersion()).isEqualTo("gnn-v2");
+      DetectionResult r = d.score(SyntheticWindows.window("svc0", 300, new Random(1)));
+      assertThat(r.abstained).isFalse();
+      assertThat(r.score).isBetween(0.0, 1.0);
+    }
+    assertThat(TrainCommand.run(new String[] {"--input", input.toString(), "--model-out",
+        out.toString(), "--network", "rnn"})).isEqualTo(2);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.stormwatch.model.peers;
 
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.Trainer;
@@ -8,6 +9,8 @@ import dev.stormwatch.model.DjlRuntime;
 import dev.stormwatch.model.FeatureSchema;
 import dev.stormwatch.model.TrainingOptions;
 import dev.stormwatch.model.TrainingSet;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +25,8 @@ import java.util.Random;
 final class GnnNetwork implements PeerNetwork {
   static final int EMBEDDING = 8;
   static final int HIDDEN = 32;
+  /** DJL model name (the parameter file is {@code gnn-0000.params}). */
+  static final String NAME = "gnn";
 
   private final FeatureSchema schema;
   private final int metrics;
@@ -35,7 +40,7 @@ final class GnnNetwork implements PeerNetwork {
     this.metrics = schema.metrics().size();
     this.rowShape = new long[] {2L * metrics, schema.steps()};
     this.block = new GnnBlock(metrics, EMBEDDING, HIDDEN);
-    this.model = PeerTraining.model("gnn", block);
+    this.model = PeerTraining.model(NAME, block);
     this.errorScale = new float[metrics];
     Arrays.fill(errorScale, 1f);
   }
@@ -113,6 +118,33 @@ final class GnnNetwork implements PeerNetwork {
       out[i] = worst;
     }
     return out;
+  }
+
+  /** Each metric channel's mean forecast error on the normal training windows (the evidence's units). */
+  float[] errorScale() {
+    return errorScale.clone();
+  }
+
+  /** Writes the trained parameters into {@code dir}. */
+  void save(Path dir) throws IOException {
+    model.save(dir, NAME);
+  }
+
+  /** A network with the parameters {@link #save} wrote into {@code dir} and these error scales. */
+  static GnnNetwork load(FeatureSchema schema, Path dir, float[] errorScale) throws IOException {
+    GnnNetwork network = new GnnNetwork(schema);
+    try {
+      if (errorScale == null || errorScale.length != network.metrics) {
+        throw new IOException("error_scale needs one value per metric channel ("
+            + network.metrics + ")");
+      }
+      System.arraycopy(errorScale, 0, network.errorScale, 0, network.metrics);
+      network.model.load(dir, NAME);
+      return network;
+    } catch (MalformedModelException | IOException | RuntimeException e) {
+      network.close();
+      throw new IOException(dir + ": cannot load the gnn parameters: " + e.getMessage(), e);
+    }
   }
 
   @Override

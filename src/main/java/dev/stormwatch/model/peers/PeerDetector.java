@@ -2,10 +2,13 @@ package dev.stormwatch.model.peers;
 
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.detect.Detector;
+import dev.stormwatch.detect.DetectorFactory;
 import dev.stormwatch.model.TrainingOptions;
 import dev.stormwatch.model.TrainingSet;
 import dev.stormwatch.model.WindowFeaturizer;
 import dev.stormwatch.window.WindowAssembly;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +44,19 @@ public final class PeerDetector implements Detector {
     return model;
   }
 
+  /** Loads a forecaster artifact ({@link PeerModel#load}) and serves it. */
+  public static PeerDetector open(Path dir, long stepMillis, int windowSteps) throws IOException {
+    return new PeerDetector(PeerModel.load(dir, stepMillis, windowSteps));
+  }
+
+  /** A serializable factory: each subtask loads the forecaster artifact at {@code dir} itself. */
+  public static DetectorFactory factory(String dir, long stepMillis, int windowSteps) {
+    return () -> open(Path.of(dir), stepMillis, windowSteps);
+  }
+
   @Override
   public String modelVersion() {
-    return model.kind().id() + "-peer";
+    return model.version();
   }
 
   @Override

@@ -5,14 +5,21 @@ import dev.stormwatch.model.Examples;
 import dev.stormwatch.model.FeatureSchema;
 import dev.stormwatch.model.TrainingOptions;
 import dev.stormwatch.model.TrainingSet;
+import dev.stormwatch.model.DjlRuntime;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
  * A comparison network trained on a {@link TrainingSet}'s telemetry examples, its evidence turned
  * into a probability by Platt scaling on a sample of the training examples (normal and injected,
- * as the hybrid model is calibrated), with its AUC on the held-out split.
+ * as the hybrid model is calibrated), with its AUC on the held-out split. The GNN forecaster can
+ * be saved as an artifact ({@link PeerManifest}) and loaded again for the job to serve.
  */
 public final class PeerModel implements AutoCloseable {
   private final PeerKind kind;
@@ -23,11 +30,13 @@ public final class PeerModel implements AutoCloseable {
   private double holdoutAuc = Double.NaN;
   private double calibrationPrior = 0.5;
   private double trainSeconds;
+  private String version;
 
   private PeerModel(PeerKind kind, FeatureSchema schema, PeerNetwork network) {
     this.kind = kind;
     this.schema = schema;
     this.network = network;
+    this.version = kind.id() + "-peer";
   }
 
   /** Trains {@code kind} on the set's training split, calibrates it and scores its held-out split. */
@@ -96,6 +105,63 @@ public final class PeerModel implements AutoCloseable {
       p[i] = Float.isFinite(evidence[i]) ? BinaryMetrics.sigmoid(a * evidence[i] + b) : Double.NaN;
     }
     return p;
+  }
+
+  /**
+   * Writes a trained GNN forecaster into {@code dir} (parameters and {@link PeerManifest}); the
+   * other peers are comparison detectors only and are refused.
+   */
+  public void save(Path dir, long stepMillis, String modelVersion, Map<String, Object> training)
+      throws IOException {
+    if (!(network instanceof GnnNetwork gnn)) {
+      throw new IllegalArgumentException("only the gnn forecaster is saved as an artifact, not "
+          + kind.id());
+    }
+    Files.createDirectories(dir);
+    gnn.save(dir);
+    PeerManifest m = new PeerManifest();
+    m.kind = kind.id();
+    m.modelVersion = modelVersion;
+    m.createdAt = Instant.now().toString();
+    m.stepMillis = stepMillis;
+    m.steps = schema.steps();
+    m.metrics = schema.metrics();
+    m.clip = schema.clip();
+    m.minBaselineSamples = schema.minBaselineSamples();
+    m.compressAbove = schema.compressAbove();
+    m.calibrationA = a;
+    m.calibrationB = b;
+    m.calibrationPrior = calibrationPrior;
+    m.errorScale = gnn.errorScale();
+    m.trainableParameters = parameters();
+    m.training.putAll(training);
+    m.evaluation.put("holdout_auc", Double.isNaN(holdoutAuc) ? null : holdoutAuc);
+    m.write(dir.resolve(PeerManifest.FILE));
+    version = "gnn-" + modelVersion;
+  }
+
+  /** Loads a forecaster artifact, refusing it unless it serves windows of this step and length. */
+  public static PeerModel load(Path dir, long stepMillis, int steps) throws IOException {
+    PeerManifest m = PeerManifest.read(dir);
+    if (m.stepMillis != stepMillis || m.steps != steps) {
+      throw new IOException(String.format("%s: forecaster trained on %d steps of %d ms cannot serve"
+          + " windows of %d steps of %d ms", dir, m.steps, m.stepMillis, steps, stepMillis));
+    }
+    DjlRuntime.configure();
+    FeatureSchema schema = m.schema();
+    PeerModel model = new PeerModel(PeerKind.GNN, schema, GnnNetwork.load(schema, dir, m.errorScale));
+    model.a = m.calibrationA;
+    model.b = m.calibrationB;
+    model.calibrationPrior = m.calibrationPrior;
+    model.version = "gnn-" + m.modelVersion;
+    Object auc = m.evaluation.get("holdout_auc");
+    model.holdoutAuc = auc instanceof Number n ? n.doubleValue() : Double.NaN;
+    return model;
+  }
+
+  /** The version carried into alerts: {@code gnn-<version>} for an artifact, else {@code <kind>-peer}. */
+  public String version() {
+    return version;
   }
 
   public PeerKind kind() {

@@ -1,6 +1,8 @@
 package dev.stormwatch.model.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stormwatch.detect.DetectionResult;
@@ -9,10 +11,13 @@ import dev.stormwatch.model.SyntheticWindows;
 import dev.stormwatch.model.TrainingOptions;
 import dev.stormwatch.model.TrainingSet;
 import dev.stormwatch.window.WindowAssembly;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -43,6 +48,40 @@ class PeerModelTest {
       assertThat(r.get(1).score).isBetween(0.0, 1.0);
       assertThat(r.get(1).modelVersion).isEqualTo(kind.id() + "-peer");
       assertThat(r.get(1).abstained).isFalse();
+    }
+  }
+
+  @Test
+  void aSavedForecasterScoresAsItDidAndOnlyTheGnnIsSaved(@TempDir Path dir) throws Exception {
+    Random rnd = new Random(42);
+    List<WindowAssembly> windows = List.of(SyntheticWindows.window("svc0", 500, rnd),
+        SyntheticWindows.shifted(SyntheticWindows.window("svc1", 501, rnd), 1, 7, 3));
+    Path artifact = dir.resolve("gnn/v3");
+    List<DetectionResult> before;
+    try (PeerDetector trained = new PeerDetector(PeerModel.train(PeerKind.GNN, set, options))) {
+      trained.model().save(artifact, SyntheticWindows.STEP, "v3", Map.of("seed", 5));
+      before = trained.scoreAll(windows);
+    }
+    try (PeerDetector loaded = PeerDetector.open(artifact, SyntheticWindows.STEP, SyntheticWindows.STEPS)) {
+      List<DetectionResult> after = loaded.scoreAll(windows);
+      assertThat(loaded.modelVersion()).isEqualTo("gnn-v3");
+      for (int i = 0; i < windows.size(); i++) {
+        assertThat(after.get(i).score).isCloseTo(before.get(i).score, within(1e-6));
+      }
+      assertThat(loaded.model().holdoutAuc()).isGreaterThan(0.8);
+    }
+    assertThatThrownBy(() -> PeerDetector.open(artifact, SyntheticWindows.STEP * 5, SyntheticWindows.STEPS))
+        .hasMessageContaining("cannot serve windows");
+    assertThatThrownBy(() -> PeerDetector.open(dir.resolve("nowhere"), SyntheticWindows.STEP,
+        SyntheticWindows.STEPS)).hasMessageContaining("not a forecaster artifact");
+    PeerManifest m = PeerManifest.read(artifact);
+    m.errorScale = new float[] {1f};
+    m.write(artifact.resolve(PeerManifest.FILE));
+    assertThatThrownBy(() -> PeerDetector.open(artifact, SyntheticWindows.STEP, SyntheticWindows.STEPS))
+        .hasMessageContaining("error_scale");
+    try (PeerModel vae = PeerModel.train(PeerKind.VAE, set, options)) {
+      assertThatThrownBy(() -> vae.save(dir.resolve("vae"), SyntheticWindows.STEP, "v1", Map.of()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only the gnn");
     }
   }
 
