@@ -61,7 +61,7 @@ public class JobConfig implements Serializable {
   // ---- detection
   /** {@code baseline}, {@code hybrid} or {@code hybrid-confirmed} (see {@link dev.stormwatch.detect.Detectors}). */
   public String detector = "baseline";
-  /** Model artifact directory of the hybrid detector. */
+  /** Model artifact directory of the hybrid detectors and of gnn. */
   public String modelDir = "models/hybrid/v4";
   /**
    * Where the model runs: {@code auto} (the first GPU when its runtime loads, else the CPU with one
