@@ -8,7 +8,8 @@ import java.util.List;
 /** Resolves a detector name from the configuration to a serializable factory. */
 public final class Detectors {
   /** Detector names the job can serve. */
-  public static final List<String> NAMES = List.of("baseline", "hybrid", "hybrid-confirmed", "gnn");
+  public static final List<String> NAMES = List.of("baseline", "hybrid", "hybrid-confirmed", "gnn",
+      "gnn-confirmed");
 
   private Detectors() {}
 
@@ -22,7 +23,8 @@ public final class Detectors {
    *     on each subtask; refused when it cannot serve windows of this step and length); or {@code
    *     hybrid-confirmed} (the hybrid model, each window confirmed by the baseline: {@link
    *     ConfirmingDetector}); or {@code gnn} (the GDN-style forecaster artifact at {@code
-   *     modelDir}, trained by {@code train.sh --network gnn}: {@link PeerDetector}; CPU only)
+   *     modelDir}, trained by {@code train.sh --network gnn}: {@link PeerDetector}; CPU only); or
+   *     {@code gnn-confirmed} (that forecaster, each window confirmed by the baseline)
    */
   public static DetectorFactory factory(String name, String modelDir, BaselineConfig baselineConfig) {
     return factory(name, modelDir, InferenceDevice.AUTO, baselineConfig);
@@ -39,6 +41,10 @@ public final class Detectors {
             modelDir, baselineConfig.stepMillis, baselineConfig.windowSteps, device);
       case "gnn":
         return PeerDetector.factory(modelDir, baselineConfig.stepMillis, baselineConfig.windowSteps);
+      case "gnn-confirmed":
+        DetectorFactory gnn =
+            PeerDetector.factory(modelDir, baselineConfig.stepMillis, baselineConfig.windowSteps);
+        return () -> new ConfirmingDetector(gnn.create(), new BaselineDetector(baselineConfig));
       case "hybrid-confirmed":
         DetectorFactory hybrid = HybridDetector.factory(
             modelDir, baselineConfig.stepMillis, baselineConfig.windowSteps, device);

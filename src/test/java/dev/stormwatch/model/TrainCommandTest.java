@@ -131,6 +131,10 @@ class TrainCommandTest {
       assertThat(r.abstained).isFalse();
       assertThat(r.score).isBetween(0.0, 1.0);
     }
+    try (Detector d = Detectors.factory("gnn-confirmed", out.toString(), BaselineConfig.defaults())
+        .create()) {
+      assertThat(d.modelVersion()).isEqualTo("gnn-v2+baseline-1");
+    }
     assertThat(TrainCommand.run(new String[] {"--input", input.toString(), "--model-out",
         out.toString(), "--network", "rnn"})).isEqualTo(2);
   }
