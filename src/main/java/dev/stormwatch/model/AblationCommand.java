@@ -26,8 +26,8 @@ import java.util.Random;
  * files once; trains each variant (full, log branch off, CNN only, BiLSTM only, concatenation
  * instead of attention, logistic head instead of the RBF Deep-SVM) and, on request, the paper's
  * comparison networks ({@code tcn}, {@code vae}, {@code gan}, {@code gnn}: {@link PeerModel}, on
- * the telemetry examples) on the warm-up windows with the same seed and epochs, scores all windows
- * and reports the held-out AUC and the scenario scores (score decision, the hybrid's default) as a
+ * the telemetry examples) and fused pairs ({@code full+gnn}: {@link FusedDetector}) on the warm-up
+ * windows with the same seed and epochs, scores all windows and reports the held-out AUC and the scenario scores (score decision, the hybrid's default) as a
  * markdown table, with the baseline for reference.
  */
 public final class AblationCommand {
