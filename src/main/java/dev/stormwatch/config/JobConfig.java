@@ -181,7 +181,12 @@ public class JobConfig implements Serializable {
         : dev.stormwatch.alert.EarlyWarningPolicy.off();
   }
 
-  /** True when the detector serves the model artifact at {@link #modelDir}. */
+  /** True when the detector serves the GNN forecaster artifact at {@link #modelDir}. */
+  public boolean usesForecaster() {
+    return dev.stormwatch.detect.Detectors.usesForecaster(detector);
+  }
+
+  /** True when the detector serves the hybrid model artifact at {@link #modelDir}. */
   public boolean usesModel() {
     return dev.stormwatch.detect.Detectors.usesModel(detector);
   }

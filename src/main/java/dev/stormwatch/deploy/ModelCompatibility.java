@@ -1,6 +1,7 @@
 package dev.stormwatch.deploy;
 
 import dev.stormwatch.model.ModelManifest;
+import dev.stormwatch.model.peers.PeerManifest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +11,8 @@ import java.util.Objects;
  * this job jar serves, a new version, the job's window step and length, log channels this jar's
  * featurizer produces and, for a model with a log branch, the embedding model this jar bundles.
  * The model is stateless in the job, so its metric vocabulary may differ from the served one
- * (metrics a window lacks are masked), and a log branch may be added or dropped.
+ * (metrics a window lacks are masked), and a log branch may be added or dropped. A GNN forecaster
+ * artifact ({@link PeerManifest}) replaces another under the same rules of version and window.
  */
 public final class ModelCompatibility {
   private ModelCompatibility() {}
@@ -61,6 +63,27 @@ public final class ModelCompatibility {
             + " %d-d) this job jar serves", candidate.embeddingModel, candidate.embeddingSha256,
             candidate.embeddingDim, servable.id(), servable.sha256(), servable.dimension()));
       }
+    }
+    return problems;
+  }
+
+  /**
+   * The reasons the forecaster {@code candidate} cannot replace {@code current} in a job whose
+   * windows are {@code windowSteps} steps of {@code stepMillis}; empty when it can. (Format, kind
+   * and error scales were checked when the manifests were read.)
+   */
+  public static List<String> forecasterProblems(PeerManifest current, PeerManifest candidate,
+      long stepMillis, int windowSteps) {
+    List<String> problems = new ArrayList<>();
+    if (candidate.modelVersion == null || candidate.modelVersion.isBlank()) {
+      problems.add("the manifest has no model_version");
+    } else if (candidate.modelVersion.equals(current.modelVersion)) {
+      problems.add("the job already serves model_version " + current.modelVersion);
+    }
+    if (candidate.stepMillis != stepMillis || candidate.steps != windowSteps) {
+      problems.add(String.format("trained on windows of %d steps of %d ms, the job's windows are"
+          + " %d steps of %d ms (window.length / window.slide)", candidate.steps,
+          candidate.stepMillis, windowSteps, stepMillis));
     }
     return problems;
   }

@@ -3,6 +3,8 @@ package dev.stormwatch.deploy;
 import dev.stormwatch.config.ConfigLoader;
 import dev.stormwatch.config.JobConfig;
 import dev.stormwatch.model.ModelManifest;
+import dev.stormwatch.model.peers.PeerKind;
+import dev.stormwatch.model.peers.PeerManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code scripts/upgrade-model.sh}: swaps the hybrid model of a running job through a savepoint.
+ * {@code scripts/upgrade-model.sh}: swaps the model of a running job (a hybrid model artifact, or
+ * a GNN forecaster for the {@code gnn} detectors) through a savepoint.
  * It reads how the job was submitted (from the cluster, else a descriptor), refuses an
  * incompatible model before touching the job, stops the job with a savepoint, resubmits the same
  * jar and arguments with the new {@code --model} from that savepoint and waits until it runs. If
@@ -85,30 +88,23 @@ public final class UpgradeModelCommand {
     }
     Resubmission how = resubmission();
     JobConfig cfg = ConfigLoader.fromArgs(how.job.args().toArray(String[]::new)).validate();
-    if (!cfg.usesModel()) {
-      throw new IOException("job " + o.job + " runs the " + cfg.detector + " detector; --model"
-          + " applies to the hybrid detectors (--detector hybrid or hybrid-confirmed); to replace a"
-          + " gnn forecaster, stop the job with a savepoint and resubmit it from there with a"
-          + " descriptor naming the new --model (scripts/submit.sh --from-savepoint PATH"
-          + " jobs/<descriptor>.yaml)");
-    }
     Path currentDir = Cli.resolve(cfg.modelDir).toAbsolutePath().normalize();
     Path newDir = Cli.resolve(o.model).toAbsolutePath().normalize();
-    ModelManifest current = manifest(currentDir, "the served model");
-    ModelManifest candidate = manifest(newDir, "the new model");
-    List<String> problems = new ArrayList<>(ModelCompatibility.problems(current, candidate,
-        cfg.windowSlide.toMillis(), cfg.windowSteps(), candidate.logDim > 0 ? servableEmbedding() : null));
-    if (!Files.isRegularFile(newDir.resolve(ModelManifest.MODEL_NAME + "-0000.params"))) {
-      problems.add("no " + ModelManifest.MODEL_NAME + "-0000.params in " + newDir);
+    Swap swap = cfg.usesModel() ? hybridSwap(cfg, currentDir, newDir)
+        : cfg.usesForecaster() ? forecasterSwap(cfg, currentDir, newDir) : null;
+    if (swap == null) {
+      throw new IOException("job " + o.job + " runs the " + cfg.detector + " detector; --model"
+          + " applies to the detectors that serve a model (hybrid, hybrid-confirmed, gnn,"
+          + " gnn-confirmed)");
     }
-    if (!problems.isEmpty()) {
-      throw new IOException("refusing to replace hybrid-" + current.modelVersion + " (" + currentDir
-          + ") of job " + o.job + " with " + newDir + ":\n  - " + String.join("\n  - ", problems)
+    if (!swap.problems().isEmpty()) {
+      throw new IOException("refusing to replace " + swap.from() + " (" + currentDir
+          + ") of job " + o.job + " with " + newDir + ":\n  - " + String.join("\n  - ", swap.problems())
           + "\nthe job was not touched");
     }
     SubmittedJob upgraded = how.job.withArgs(withModel(how.job.args(), newDir.toString()));
-    System.err.printf("job %s: hybrid-%s -> hybrid-%s, stopping with a savepoint...%n", o.job,
-        current.modelVersion, candidate.modelVersion);
+    System.err.printf("job %s: %s -> %s, stopping with a savepoint...%n", o.job, swap.from(),
+        swap.to());
     String savepoint = rest.stopWithSavepoint(o.job, o.dir, false, Duration.ofSeconds(o.timeoutSeconds));
     System.err.println("job " + o.job + " stopped with savepoint " + savepoint);
     String newJob;
@@ -116,14 +112,45 @@ public final class UpgradeModelCommand {
       newJob = start(upgraded, savepoint, how);
     } catch (IOException e) {
       System.err.println("the upgraded job did not start (" + e.getMessage() + "); resubmitting"
-          + " hybrid-" + current.modelVersion + " from " + savepoint);
+          + " " + swap.from() + " from " + savepoint);
       String back = start(how.job, savepoint, how);
-      throw new IOException("upgrade failed; job " + back + " runs hybrid-" + current.modelVersion
+      throw new IOException("upgrade failed; job " + back + " runs " + swap.from()
           + " again from savepoint " + savepoint, e);
     }
-    System.out.println("old job   " + o.job + " (hybrid-" + current.modelVersion + ")");
+    System.out.println("old job   " + o.job + " (" + swap.from() + ")");
     System.out.println("savepoint " + savepoint);
-    System.out.println("new job   " + newJob + " (hybrid-" + candidate.modelVersion + ")");
+    System.out.println("new job   " + newJob + " (" + swap.to() + ")");
+  }
+
+  /** The served and the new model's names, and why the new one cannot replace it (empty: it can). */
+  private record Swap(String from, String to, List<String> problems) {}
+
+  private Swap hybridSwap(JobConfig cfg, Path currentDir, Path newDir) throws IOException {
+    ModelManifest current = manifest(currentDir, "the served model");
+    ModelManifest candidate = manifest(newDir, "the new model");
+    List<String> problems = new ArrayList<>(ModelCompatibility.problems(current, candidate,
+        cfg.windowSlide.toMillis(), cfg.windowSteps(), candidate.logDim > 0 ? servableEmbedding() : null));
+    if (!Files.isRegularFile(newDir.resolve(ModelManifest.MODEL_NAME + "-0000.params"))) {
+      problems.add("no " + ModelManifest.MODEL_NAME + "-0000.params in " + newDir);
+    }
+    return new Swap("hybrid-" + current.modelVersion, "hybrid-" + candidate.modelVersion, problems);
+  }
+
+  private static Swap forecasterSwap(JobConfig cfg, Path currentDir, Path newDir)
+      throws IOException {
+    PeerManifest current = PeerManifest.read(currentDir);
+    PeerManifest candidate;
+    try {
+      candidate = PeerManifest.read(newDir);
+    } catch (IOException e) {
+      return new Swap("gnn-" + current.modelVersion, newDir.toString(), List.of(e.getMessage()));
+    }
+    List<String> problems = new ArrayList<>(ModelCompatibility.forecasterProblems(current,
+        candidate, cfg.windowSlide.toMillis(), cfg.windowSteps()));
+    if (!Files.isRegularFile(newDir.resolve(PeerKind.GNN.id() + "-0000.params"))) {
+      problems.add("no " + PeerKind.GNN.id() + "-0000.params in " + newDir);
+    }
+    return new Swap("gnn-" + current.modelVersion, "gnn-" + candidate.modelVersion, problems);
   }
 
   private String start(SubmittedJob job, String savepoint, Resubmission how)

@@ -13,6 +13,11 @@ public final class Detectors {
 
   private Detectors() {}
 
+  /** True for the detectors that serve a GNN forecaster artifact. */
+  public static boolean usesForecaster(String name) {
+    return name.equals("gnn") || name.equals("gnn-confirmed");
+  }
+
   /** True for the detectors that serve a hybrid model artifact. */
   public static boolean usesModel(String name) {
     return name.equals("hybrid") || name.equals("hybrid-confirmed");

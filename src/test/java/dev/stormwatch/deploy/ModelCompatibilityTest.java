@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stormwatch.deploy.ModelCompatibility.ServableEmbedding;
 import dev.stormwatch.model.ModelManifest;
+import dev.stormwatch.model.peers.PeerManifest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,5 +71,30 @@ class ModelCompatibilityTest {
     assertThat(problems.get(0)).contains("stormwatch-hybrid/2").contains(ModelManifest.FORMAT);
     assertThat(problems.get(1)).contains("already serves model_version v1");
     assertThat(problems.get(2)).contains("log channels [error_excess]");
+  }
+
+  private static PeerManifest forecaster(String version, long stepMillis, int steps) {
+    PeerManifest m = new PeerManifest();
+    m.kind = "gnn";
+    m.modelVersion = version;
+    m.stepMillis = stepMillis;
+    m.steps = steps;
+    m.metrics = List.of("cpu_util");
+    m.clip = 8;
+    m.errorScale = new float[] {1f};
+    return m;
+  }
+
+  @Test
+  void aForecasterNeedsANewVersionOnTheJobsWindows() {
+    PeerManifest served = forecaster("v1", 60_000, 10);
+    assertThat(ModelCompatibility.forecasterProblems(served, forecaster("v2", 60_000, 10), 60_000, 10))
+        .isEmpty();
+    assertThat(ModelCompatibility.forecasterProblems(served, forecaster("v1", 60_000, 10), 60_000, 10))
+        .singleElement().asString().contains("already serves model_version v1");
+    assertThat(ModelCompatibility.forecasterProblems(served, forecaster("v2", 60_000, 5), 60_000, 10))
+        .singleElement().asString().contains("5 steps of 60000 ms").contains("10 steps of 60000 ms");
+    assertThat(ModelCompatibility.forecasterProblems(served, forecaster(" ", 60_000, 10), 60_000, 10))
+        .singleElement().asString().contains("no model_version");
   }
 }
