@@ -3,10 +3,8 @@ package dev.stormwatch.model;
 import dev.stormwatch.detect.BaselineConfig;
 import dev.stormwatch.eval.Label;
 import dev.stormwatch.event.TelemetryEvent;
-import dev.stormwatch.model.peers.PeerKind;
-import dev.stormwatch.model.peers.PeerModel;
+import dev.stormwatch.model.peers.ForecasterTraining;
 import dev.stormwatch.window.WindowAssembly;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -166,8 +164,8 @@ public final class TrainCommand {
       summary.put("benign_repeat", benignRepeat);
     }
     if (network.equals("gnn")) {
-      return trainForecaster(windows, labels, benignLabels, benignRepeat, options, summary, out,
-          cfg.stepMillis, started);
+      return ForecasterTraining.run(windows, labels, benignLabels, benignRepeat, options, summary,
+          out, cfg.stepMillis, started);
     }
     ModelManifest lead = null;
     List<String> members = new ArrayList<>();
@@ -208,34 +206,6 @@ public final class TrainCommand {
     if (!members.isEmpty()) {
       lead.ensembleMembers = members;
       lead.write(out.resolve(ModelManifest.FILE));
-    }
-    return 0;
-  }
-
-  /**
-   * {@code --network gnn}: trains the GDN-style forecaster on the same examples (telemetry only;
-   * it learns from the normal ones) and writes it as a forecaster artifact the job serves.
-   */
-  private static int trainForecaster(List<WindowAssembly> windows, List<Label> labels,
-      List<Label> benign, int benignRepeat, TrainingOptions options, Map<String, Object> summary,
-      Path out, long stepMillis, long started) throws IOException {
-    TrainingSet set;
-    try {
-      set = TrainingSet.build(windows, labels, benign, benignRepeat, options, null,
-          new Random(options.seed()));
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      return 2;
-    }
-    summary.put("seed", options.seed());
-    summary.put("epochs", options.epochs());
-    summary.put("windows", set.windows);
-    summary.put("train_examples", set.train.size());
-    try (PeerModel model = PeerModel.train(PeerKind.GNN, set, options)) {
-      model.save(out, stepMillis, options.modelVersion(), summary);
-      System.out.printf("trained gnn forecaster %s (%d parameters) in %.1f s on %d windows,"
-          + " channels %s; held-out AUC %.3f%n", out, model.parameters(),
-          (System.nanoTime() - started) / 1e9, set.windows, set.schema.metrics(), model.holdoutAuc());
     }
     return 0;
   }
