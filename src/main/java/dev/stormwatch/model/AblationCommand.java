@@ -27,8 +27,9 @@ import java.util.Random;
  * instead of attention, logistic head instead of the RBF Deep-SVM) and, on request, the paper's
  * comparison networks ({@code tcn}, {@code vae}, {@code gan}, {@code gnn}: {@link PeerModel}, on
  * the telemetry examples) and fused pairs ({@code full+gnn}: {@link FusedDetector}) on the warm-up
- * windows with the same seed and epochs, scores all windows and reports the held-out AUC and the scenario scores (score decision, the hybrid's default) as a
- * markdown table, with the baseline for reference.
+ * windows with the same seed and epochs, scores all windows and reports the held-out AUC and the
+ * scenario scores (score decision, the hybrid's default) as a markdown table, with the baseline
+ * for reference.
  */
 public final class AblationCommand {
   static final String USAGE = "usage: hybrid-ablation.sh --warmup FILE --input FILE --incidents FILE"
@@ -36,7 +37,26 @@ public final class AblationCommand {
       + " [--variants full,logs-off,cnn-only,bilstm-only,concat,logistic,tcn,vae,gan,gnn,full+gnn]"
       + " [--compress-above SIGMAS] [--fusion bayes|tail]";
 
-  private AblationCommand() {}
+  private final TrainingOptions base;
+  private final Path out;
+  private final ScenarioScoring scenario;
+  private final List<WindowAssembly> history;
+  private final EmbeddingModel embedding;
+  private final LogBranch shared;
+  /** Training sets by whether they carry log tokens, built once. */
+  private final Map<Boolean, TrainingSet> sets = new LinkedHashMap<>();
+  /** Hybrid variants trained in this run, by name. */
+  private final Map<String, ModelManifest> trained = new LinkedHashMap<>();
+
+  private AblationCommand(TrainingOptions base, Path out, ScenarioScoring scenario)
+      throws IOException {
+    this.base = base;
+    this.out = out;
+    this.scenario = scenario;
+    this.history = scenario.windows().stream().filter(w -> !w.live).toList();
+    this.embedding = EmbeddingModel.bundled();
+    this.shared = new LogBranch(embedding, LogBranch.DEFAULT_TOKENS, TrainCommand.TRAINING_CACHE);
+  }
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opt = ScenarioScoring.options(args);
@@ -49,51 +69,24 @@ public final class AblationCommand {
     TrainingOptions base = TrainingOptions.defaults("ablation", seed).withEpochs(epochs)
         .withCompressAbove(Double.parseDouble(opt.getOrDefault("--compress-above",
             Double.toString(TrainingOptions.DEFAULT_COMPRESS_ABOVE))));
+    FusedDetector.Rule rule = FusedDetector.Rule.parse(opt.getOrDefault("--fusion", "bayes"));
     Path out = Path.of(opt.getOrDefault("--out", "out/hybrid-ablation"));
     List<String> variants = List.of(opt.getOrDefault("--variants",
         "full,logs-off,cnn-only,bilstm-only,concat,logistic").split(","));
     long t0 = System.nanoTime();
     ScenarioScoring scenario = ScenarioScoring.load(opt);
-    List<WindowAssembly> history = scenario.windows().stream().filter(w -> !w.live).toList();
+    double replaySeconds = (System.nanoTime() - t0) / 1e9;
+    AblationCommand run = new AblationCommand(base, out, scenario);
     System.out.printf("replayed %d windows (%d warm-up) in %.1f s%n", scenario.windows().size(),
-        history.size(), (System.nanoTime() - t0) / 1e9);
+        run.history.size(), replaySeconds);
     List<String> rows = new ArrayList<>();
     try (Detector baseline = new BaselineDetector()) {
-      rows.add(row("baseline-1", Double.NaN, Double.NaN, 0, scenario,
-          ScenarioScoring.score(baseline, scenario.windows())));
+      rows.add(run.row("baseline-1", Double.NaN, Double.NaN, 0, baseline));
     }
-    EmbeddingModel embedding = EmbeddingModel.bundled();
-    LogBranch shared = new LogBranch(embedding, LogBranch.DEFAULT_TOKENS, TrainCommand.TRAINING_CACHE);
-    Map<Boolean, TrainingSet> sets = new LinkedHashMap<>();
     for (String variant : variants) {
-      if (variant.contains("+")) {
-        rows.add(fusedRow(variant, out, sets, history, shared, embedding, base,
-            FusedDetector.Rule.parse(opt.getOrDefault("--fusion", "bayes")), scenario));
-        System.out.println(rows.get(rows.size() - 1));
-        continue;
-      }
-      boolean peer = PeerKind.isPeer(variant);
-      boolean logs = !variant.equals("logs-off") && !peer;
-      TrainingOptions options = base.withModelVersion(variant)
-          .withArchitecture(Architecture.parse(logs ? variant : "full"))
-          .withLogTokens(logs ? LogBranch.DEFAULT_TOKENS : 0);
-      TrainingSet set = sets.computeIfAbsent(logs, l -> TrainingSet.fromHistory(history, options,
-          l ? shared : null, new Random(options.seed())));
-      if (peer) {
-        rows.add(peerRow(PeerKind.parse(variant), set, options, scenario));
-        System.out.println(rows.get(rows.size() - 1));
-        continue;
-      }
-      long started = System.nanoTime();
-      Path dir = out.resolve(variant);
-      ModelManifest m = new HybridTrainer(options).train(set, BaselineConfig.defaults().stepMillis,
-          Map.of("ablation", variant), dir);
-      double trainSeconds = (System.nanoTime() - started) / 1e9;
-      try (HybridDetector detector = new HybridDetector(HybridModel.load(dir,
-          BaselineConfig.defaults().stepMillis, BaselineConfig.defaults().windowSteps, () -> embedding))) {
-        rows.add(row(variant, (Double) m.evaluation.get("auc"), trainSeconds,
-            m.trainableParameters, scenario, ScenarioScoring.score(detector, scenario.windows())));
-      }
+      rows.add(variant.contains("+") ? run.fusedRow(variant, rule)
+          : PeerKind.isPeer(variant) ? run.peerRow(PeerKind.parse(variant))
+          : run.hybridRow(variant));
       System.out.println(rows.get(rows.size() - 1));
     }
     String table = header() + "\n" + String.join("\n", rows) + "\n";
@@ -103,52 +96,78 @@ public final class AblationCommand {
         (System.nanoTime() - t0) / 1e9);
   }
 
+  /** The options of a variant: its architecture, log tokens unless it is logs-off or a peer. */
+  private TrainingOptions options(String variant) {
+    boolean logs = !variant.equals("logs-off") && !PeerKind.isPeer(variant);
+    return base.withModelVersion(variant)
+        .withArchitecture(Architecture.parse(logs ? variant : "full"))
+        .withLogTokens(logs ? LogBranch.DEFAULT_TOKENS : 0);
+  }
+
+  /** The shared training set for these options (with or without log tokens). */
+  private TrainingSet set(TrainingOptions options) {
+    return sets.computeIfAbsent(options.logTokens() > 0, logs -> TrainingSet.fromHistory(history,
+        options, logs ? shared : null, new Random(options.seed())));
+  }
+
+  /** Trains a hybrid variant into {@code out/<variant>}, once per run. */
+  private ModelManifest train(String variant) throws IOException {
+    ModelManifest m = trained.get(variant);
+    if (m == null) {
+      TrainingOptions options = options(variant);
+      m = new HybridTrainer(options).train(set(options), BaselineConfig.defaults().stepMillis,
+          Map.of("ablation", variant), out.resolve(variant));
+      trained.put(variant, m);
+    }
+    return m;
+  }
+
+  private HybridModel load(String variant) throws IOException {
+    return HybridModel.load(out.resolve(variant), BaselineConfig.defaults().stepMillis,
+        BaselineConfig.defaults().windowSteps, () -> embedding);
+  }
+
+  /** Trains a hybrid variant and scores the scenario with it. */
+  private String hybridRow(String variant) throws IOException {
+    long started = System.nanoTime();
+    ModelManifest m = train(variant);
+    double trainSeconds = (System.nanoTime() - started) / 1e9;
+    try (HybridDetector detector = new HybridDetector(load(variant))) {
+      return row(variant, (Double) m.evaluation.get("auc"), trainSeconds, m.trainableParameters,
+          detector);
+    }
+  }
+
+  /** Trains a comparison network on the telemetry examples and scores the scenario with it. */
+  private String peerRow(PeerKind kind) throws IOException {
+    TrainingOptions options = options(kind.id());
+    try (PeerDetector detector = new PeerDetector(PeerModel.train(kind, set(options), options))) {
+      PeerModel m = detector.model();
+      return row(detector.modelVersion(), m.holdoutAuc(), m.trainSeconds(), m.parameters(),
+          detector);
+    }
+  }
+
   /**
    * {@code VARIANT+PEER}: the hybrid variant trained earlier in this run (or now) fused with a
    * comparison network trained on the telemetry examples ({@link FusedDetector}).
    */
-  private static String fusedRow(String name, Path out, Map<Boolean, TrainingSet> sets,
-      List<WindowAssembly> history, LogBranch shared, EmbeddingModel embedding, TrainingOptions base,
-      FusedDetector.Rule rule, ScenarioScoring scenario) throws IOException {
+  private String fusedRow(String name, FusedDetector.Rule rule) throws IOException {
     String[] parts = name.split("\\+", 2);
-    boolean logs = !parts[0].equals("logs-off");
-    Path dir = out.resolve(parts[0]);
-    if (!Files.isRegularFile(dir.resolve(ModelManifest.FILE))) {
-      TrainingOptions options = base.withModelVersion(parts[0])
-          .withArchitecture(Architecture.parse(logs ? parts[0] : "full"))
-          .withLogTokens(logs ? LogBranch.DEFAULT_TOKENS : 0);
-      TrainingSet set = sets.computeIfAbsent(logs, l -> TrainingSet.fromHistory(history, options,
-          l ? shared : null, new Random(options.seed())));
-      new HybridTrainer(options).train(set, BaselineConfig.defaults().stepMillis,
-          Map.of("ablation", parts[0]), dir);
-    }
+    train(parts[0]);
     PeerKind kind = PeerKind.parse(parts[1]);
-    TrainingOptions peerOptions = base.withModelVersion(kind.id()).withLogTokens(0);
-    TrainingSet set = sets.computeIfAbsent(false, l -> TrainingSet.fromHistory(history, peerOptions,
-        null, new Random(peerOptions.seed())));
-    PeerDetector peer = new PeerDetector(PeerModel.train(kind, set, peerOptions));
+    TrainingOptions options = options(kind.id());
+    PeerDetector peer = new PeerDetector(PeerModel.train(kind, set(options), options));
     HybridModel hybrid;
     try {
-      hybrid = HybridModel.load(dir, BaselineConfig.defaults().stepMillis,
-          BaselineConfig.defaults().windowSteps, () -> embedding);
+      hybrid = load(parts[0]);
     } catch (IOException | RuntimeException e) {
       peer.close();
       throw e;
     }
     try (FusedDetector detector = new FusedDetector(new HybridDetector(hybrid), peer, rule,
         peer.model().calibrationPrior())) {
-      return row(name, Double.NaN, Double.NaN, 0, scenario,
-          ScenarioScoring.score(detector, scenario.windows()));
-    }
-  }
-
-  /** Trains a comparison network on the telemetry examples and scores the scenario with it. */
-  private static String peerRow(PeerKind kind, TrainingSet set, TrainingOptions options,
-      ScenarioScoring scenario) throws IOException {
-    try (PeerDetector detector = new PeerDetector(PeerModel.train(kind, set, options))) {
-      PeerModel m = detector.model();
-      return row(detector.modelVersion(), m.holdoutAuc(), m.trainSeconds(), m.parameters(),
-          scenario, ScenarioScoring.score(detector, scenario.windows()));
+      return row(name, Double.NaN, Double.NaN, 0, detector);
     }
   }
 
@@ -157,8 +176,10 @@ public final class AblationCommand {
         + " (min) | posterior: detected / FA / F1 |\n|---|---|---|---|---|---|---|---|---|";
   }
 
-  private static String row(String name, double auc, double seconds, long params,
-      ScenarioScoring scenario, List<DetectionResult> results) throws IOException {
+  /** The table row of a detector's scores on the scenario (both decisions). */
+  private String row(String name, double auc, double seconds, long params, Detector detector)
+      throws IOException {
+    List<DetectionResult> results = ScenarioScoring.score(detector, scenario.windows());
     JobConfig job = new JobConfig();
     ScenarioReport s = scenario.evaluate(ScenarioScoring.alerts(results, job, false));
     ScenarioReport p = scenario.evaluate(ScenarioScoring.alerts(results, job, true));
