@@ -34,16 +34,8 @@ public final class ModelCompatibility {
       problems.add("format " + candidate.format + " is not the " + ModelManifest.FORMAT
           + " this job jar serves");
     }
-    if (candidate.modelVersion == null || candidate.modelVersion.isBlank()) {
-      problems.add("the manifest has no model_version");
-    } else if (candidate.modelVersion.equals(current.modelVersion)) {
-      problems.add("the job already serves model_version " + current.modelVersion);
-    }
-    if (candidate.stepMillis != stepMillis || candidate.steps != windowSteps) {
-      problems.add(String.format("trained on windows of %d steps of %d ms, the job's windows are"
-          + " %d steps of %d ms (window.length / window.slide)", candidate.steps,
-          candidate.stepMillis, windowSteps, stepMillis));
-    }
+    versionAndWindow(problems, current.modelVersion, candidate.modelVersion, candidate.stepMillis,
+        candidate.steps, stepMillis, windowSteps);
     if (candidate.metrics == null || candidate.metrics.isEmpty()) {
       problems.add("the manifest lists no metric channels (feature schema)");
     }
@@ -75,16 +67,23 @@ public final class ModelCompatibility {
   public static List<String> forecasterProblems(PeerManifest current, PeerManifest candidate,
       long stepMillis, int windowSteps) {
     List<String> problems = new ArrayList<>();
-    if (candidate.modelVersion == null || candidate.modelVersion.isBlank()) {
-      problems.add("the manifest has no model_version");
-    } else if (candidate.modelVersion.equals(current.modelVersion)) {
-      problems.add("the job already serves model_version " + current.modelVersion);
-    }
-    if (candidate.stepMillis != stepMillis || candidate.steps != windowSteps) {
-      problems.add(String.format("trained on windows of %d steps of %d ms, the job's windows are"
-          + " %d steps of %d ms (window.length / window.slide)", candidate.steps,
-          candidate.stepMillis, windowSteps, stepMillis));
-    }
+    versionAndWindow(problems, current.modelVersion, candidate.modelVersion, candidate.stepMillis,
+        candidate.steps, stepMillis, windowSteps);
     return problems;
+  }
+
+  /** A new, named version trained on the job's windows (both kinds of artifact). */
+  private static void versionAndWindow(List<String> problems, String current, String candidate,
+      long candidateStepMillis, int candidateSteps, long stepMillis, int windowSteps) {
+    if (candidate == null || candidate.isBlank()) {
+      problems.add("the manifest has no model_version");
+    } else if (candidate.equals(current)) {
+      problems.add("the job already serves model_version " + current);
+    }
+    if (candidateStepMillis != stepMillis || candidateSteps != windowSteps) {
+      problems.add(String.format("trained on windows of %d steps of %d ms, the job's windows are"
+          + " %d steps of %d ms (window.length / window.slide)", candidateSteps,
+          candidateStepMillis, windowSteps, stepMillis));
+    }
   }
 }

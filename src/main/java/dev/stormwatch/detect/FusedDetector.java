@@ -76,8 +76,11 @@ public final class FusedDetector implements Detector {
 
   /** The fused probability of two calibrated probabilities sharing {@code prior}. */
   public static double fuse(double p, double q, double prior) {
-    double z = logOdds(p) + logOdds(q) - logOdds(prior);
-    return 1 / (1 + Math.exp(-z));
+    return bayes(p, q, logOdds(prior));
+  }
+
+  private static double bayes(double p, double q, double priorLogOdds) {
+    return 1 / (1 + Math.exp(-(logOdds(p) + logOdds(q) - priorLogOdds)));
   }
 
   @Override
@@ -112,7 +115,7 @@ public final class FusedDetector implements Detector {
       double tb = b.abstained ? 1 : tail(secondTail, b.score);
       r.score = tailScore(ta, tb);
     } else if (!a.abstained && !b.abstained) {
-      r.score = 1 / (1 + Math.exp(-(logOdds(a.score) + logOdds(b.score) - priorLogOdds)));
+      r.score = bayes(a.score, b.score, priorLogOdds);
     }
     if (!a.abstained && !b.abstained) {
       r.reason = String.format(Locale.ROOT, "%s (fused %.2f with %s)", a.reason, r.score, b.reason);

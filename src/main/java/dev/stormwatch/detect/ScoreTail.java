@@ -36,11 +36,6 @@ final class ScoreTail {
     }
   }
 
-  /** Scores recorded in the snapshot. */
-  int size() {
-    return sorted.length;
-  }
-
   /** {@code (1 + scores >= s) / (1 + scores)} over the snapshot. */
   double tail(double score) {
     int lo = 0;

@@ -90,7 +90,8 @@ public class ModelManifest {
     return mapper().readValue(file.toFile(), ModelManifest.class);
   }
 
-  private static ObjectMapper mapper() {
+  /** The JSON mapping of artifact manifests: snake_case, indented, unknown fields ignored. */
+  public static ObjectMapper mapper() {
     return new ObjectMapper()
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(SerializationFeature.INDENT_OUTPUT)

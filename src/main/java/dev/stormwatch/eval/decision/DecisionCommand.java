@@ -105,18 +105,17 @@ public final class DecisionCommand {
     // the warm-up replayed into windows once, for every peer network to train on
     List<WindowAssembly> history = null;
     for (String name : o.detectors()) {
+      // NAME, PEER, or NAME+PEER: a detector fused with a peer
+      String[] parts = name.split("\\+", 2);
+      String peerName = parts[parts.length - 1];
       Detector detector;
-      if (PeerKind.isPeer(name)) {
-        PeerKind kind = PeerKind.parse(name);
+      if (parts.length == 2 || PeerKind.isPeer(name)) {
+        PeerKind kind = PeerKind.parse(peerName);
         history = history != null ? history : warmUpWindows(kind, warmup, alerting);
-        detector = peer(kind, history, o);
-      } else if (name.contains("+")) {
-        String[] parts = name.split("\\+", 2);
-        PeerKind kind = PeerKind.parse(parts[1]);
-        history = history != null ? history : warmUpWindows(kind, warmup, alerting);
-        PeerDetector second = peer(kind, history, o);
-        detector = new FusedDetector(detector(parts[0], alerting, job, o.model()), second,
-            o.fusion(), second.model().calibrationPrior());
+        PeerDetector peer = peer(kind, history, o);
+        detector = parts.length == 1 ? peer : new FusedDetector(
+            detector(parts[0], alerting, job, o.model()), peer, o.fusion(),
+            peer.model().calibrationPrior());
       } else {
         detector = detector(name, alerting, job, o.model());
       }

@@ -1,10 +1,7 @@
 package dev.stormwatch.model.peers;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stormwatch.model.FeatureSchema;
+import dev.stormwatch.model.ModelManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +45,7 @@ public class PeerManifest {
   }
 
   public void write(Path file) throws IOException {
-    mapper().writeValue(file.toFile(), this);
+    ModelManifest.mapper().writeValue(file.toFile(), this);
   }
 
   /** Reads {@code dir}'s manifest and refuses one this code cannot serve, saying why. */
@@ -57,7 +54,7 @@ public class PeerManifest {
     if (!Files.isRegularFile(file)) {
       throw new IOException(dir + ": not a forecaster artifact (no " + FILE + ")");
     }
-    PeerManifest m = mapper().readValue(file.toFile(), PeerManifest.class);
+    PeerManifest m = ModelManifest.mapper().readValue(file.toFile(), PeerManifest.class);
     if (!FORMAT.equals(m.format)) {
       throw new IOException(dir + ": artifact format '" + m.format + "' is not " + FORMAT
           + ", which this version serves as a forecaster");
@@ -74,12 +71,5 @@ public class PeerManifest {
       throw new IOException(dir + ": manifest needs step_millis and one error_scale per metric");
     }
     return m;
-  }
-
-  private static ObjectMapper mapper() {
-    return new ObjectMapper()
-        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 }
