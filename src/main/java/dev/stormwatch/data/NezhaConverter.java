@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * fault-free stretch before the faults. The live period runs from the first record to the last
  * injection plus {@code tailMinutes} (rounded up to a minute); the fault-free rest of the day becomes
  * the history, shifted back by one day so that it precedes the live period (hours of day are kept,
- * so the baseline's hour-of-day buckets stay meaningful).
+ * so the baseline's hour-of-day buckets stay meaningful). With {@code quietMinutes}, the live period's
+ * long fault-free stretches ({@link QuietStretches}) move to the history too, shifted the same way.
  *
  * <p>Labels: start = impact = injection time (injected faults act at once), end = injection + {@code
  * faultMinutes}.
@@ -74,11 +75,13 @@ public final class NezhaConverter {
     Instant liveStart = Instant.ofEpochMilli(records.get(0).time()).truncatedTo(ChronoUnit.MINUTES);
     Instant lastInject = faults.get(faults.size() - 1).inject();
     Instant liveEnd = ceilMinute(lastInject.plus(Duration.ofMinutes(o.tailMinutes())));
+    List<QuietStretches.Stretch> quiet = QuietStretches.between(faults, o.faultMinutes(),
+        o.quietMinutes(), NezhaOptions.QUIET_MARGIN_MINUTES);
     List<TimedLine> live = new ArrayList<>();
     List<TimedLine> history = new ArrayList<>();
     long shift = HISTORY_SHIFT.toMillis();
     for (TimedLine r : records) {
-      if (r.time() < liveEnd.toEpochMilli()) {
+      if (r.time() < liveEnd.toEpochMilli() && !QuietStretches.inAny(quiet, r.time())) {
         live.add(r);
       } else {
         history.add(shifted(r, shift));
@@ -92,6 +95,10 @@ public final class NezhaConverter {
     }
     List<IncidentLabel> labels = labels(o, faults);
     ObjectNode meta = metadata(mapper, o, history, live, liveStart, liveEnd, logCount, labels.size());
+    ArrayNode moved = meta.putArray("quiet_history");
+    for (QuietStretches.Stretch q : quiet) {
+      moved.addObject().put("start", q.start().toString()).put("end", q.end().toString());
+    }
     meta.put("services", topology.size());
     ArrayNode topo = meta.putArray("topology");
     topology.values().forEach(topo::add);
@@ -119,6 +126,7 @@ public final class NezhaConverter {
     meta.put("with_node_metrics", o.withNodeMetrics());
     meta.put("fault_minutes", o.faultMinutes());
     meta.put("tail_minutes", o.tailMinutes());
+    meta.put("quiet_minutes", o.quietMinutes());
     meta.put("incidents", incidents);
     return meta;
   }

@@ -1,6 +1,7 @@
 package dev.stormwatch.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stormwatch.eval.Label;
@@ -78,6 +79,52 @@ class NezhaAdapterTest {
     assertThat(d.incidents().get(0).start()).isEqualTo(Instant.parse("2023-01-29T08:43:04Z"));
     assertThat(d.incidents().get(0).service()).isEqualTo("ts-contacts-service");
     assertThat(d.incidents().stream().filter(l -> l.kind().equals("cpu_contention"))).hasSize(4);
+  }
+
+  @Test
+  void quietMinutesMoveTheMiddayStretchUnderLoadToTheHistoryAndKeepEveryFaultLive() throws IOException {
+    day("2023-01-29");
+    NezhaOptions plain = NezhaOptions.defaults(ROOT, NezhaSystem.TRAINTICKET);
+    NezhaDataset whole = NezhaConverter.convert(plain);
+    NezhaDataset d = NezhaConverter.convert(plain.withQuietMinutes(60));
+
+    // the only gap of an hour or more: 11:36:19 injection (label to 11:39:19) .. 13:31 injection
+    var quiet = d.metadata().get("quiet_history");
+    assertThat(quiet).hasSize(1);
+    Instant start = Instant.parse(quiet.get(0).get("start").asText());
+    Instant end = Instant.parse(quiet.get(0).get("end").asText());
+    assertThat(start).isEqualTo(Instant.parse("2023-01-29T11:50:00Z"));
+    assertThat(end).isEqualTo(Instant.parse("2023-01-29T13:21:00Z"));
+    assertThat(d.metadata().get("quiet_minutes").asInt()).isEqualTo(60);
+
+    int moved = d.history().size() - whole.history().size();
+    assertThat(moved).isEqualTo(whole.live().size() - d.live().size()).isEqualTo(46 * 91);
+    assertThat(d.live()).noneMatch(r -> r.time() >= start.toEpochMilli() && r.time() < end.toEpochMilli());
+    long shiftedStart = start.toEpochMilli() - NezhaConverter.HISTORY_SHIFT.toMillis();
+    assertThat(d.history().get(0).time()).isGreaterThanOrEqualTo(shiftedStart);
+    assertThat(d.history()).isSortedAccordingTo(TimedLine.BY_TIME);
+    assertThat(d.history()).allMatch(r -> r.time() < d.liveStart().toEpochMilli());
+    assertThat(d.incidents()).isEqualTo(whole.incidents());
+    assertThat(ParsedLines.parseAll(d.history().subList(0, moved)))
+        .as("the moved stretch carries the live workload the evening lacks")
+        .anyMatch(e -> Arrays.asList(e.metricNames()).contains("pod_workload_ops"));
+
+    assertThat(whole.metadata().get("quiet_history")).isEmpty();
+    assertThatThrownBy(() -> plain.withQuietMinutes(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void quietStretchesKeepTheirMarginFromBothFaults() {
+    var faults = List.of(
+        new FaultList.Fault(Instant.parse("2023-01-29T10:00:30Z"), "a-1", "return"),
+        new FaultList.Fault(Instant.parse("2023-01-29T10:40:00Z"), "a-1", "return"),
+        new FaultList.Fault(Instant.parse("2023-01-29T12:00:00Z"), "a-1", "return"));
+    var stretches = QuietStretches.between(faults, 3, 30, 10);
+    assertThat(stretches).containsExactly(new QuietStretches.Stretch(
+        Instant.parse("2023-01-29T10:53:00Z"), Instant.parse("2023-01-29T11:50:00Z")));
+    assertThat(QuietStretches.between(faults, 3, 0, 10)).isEmpty();
+    assertThat(QuietStretches.inAny(stretches, Instant.parse("2023-01-29T11:49:59Z").toEpochMilli())).isTrue();
+    assertThat(QuietStretches.inAny(stretches, Instant.parse("2023-01-29T11:50:00Z").toEpochMilli())).isFalse();
   }
 
   @Test
