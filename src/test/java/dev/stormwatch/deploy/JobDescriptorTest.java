@@ -36,6 +36,22 @@ class JobDescriptorTest {
   }
 
   @Test
+  void modelDescriptorsServeTheShippedModelsOfTheirDetector() throws Exception {
+    Map<String, String> env = Map.of("STORMWATCH_HOME", Path.of("").toAbsolutePath().toString());
+    for (String file : List.of("jobs/local-kafka-hybrid.yaml", "jobs/local-kafka-gnn.yaml")) {
+      JobDescriptor job = JobDescriptor.parse(YAML.readTree(Path.of(file).toFile()), file, env::get);
+      List<String> args = job.args();
+      String detector = args.get(args.indexOf("--detector") + 1);
+      String model = args.get(args.indexOf("--model") + 1);
+      assertThat(model).as(file).endsWith("/models/" + detector + "/v1");
+      var config = dev.stormwatch.detect.BaselineConfig.defaults();
+      try (var d = dev.stormwatch.detect.Detectors.factory(detector, model, config).create()) {
+        assertThat(d.modelVersion()).as(file).isEqualTo(detector + "-v1");
+      }
+    }
+  }
+
+  @Test
   void environmentVariablesAndSavepointRestore() throws Exception {
     JobDescriptor job = parse("""
         entryClass: a.B

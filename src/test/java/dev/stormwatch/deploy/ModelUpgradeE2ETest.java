@@ -5,6 +5,7 @@ import static dev.stormwatch.deploy.LocalStack.hasStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stormwatch.model.ModelManifest;
 import dev.stormwatch.model.TrainCommand;
 import java.nio.file.Files;
@@ -22,13 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The hybrid model swapped on a running job through {@code scripts/upgrade-model.sh}, on a real
- * standalone cluster (DJL and ONNX Runtime on its parent class path) and broker: an incompatible
- * model is refused without touching the job; the upgrade stops the job with a savepoint and
- * resumes it with a model trained in the test on the same TaskManager (a new user-code class
- * loader); keyed state survives (an alert open before the upgrade resolves after it with the same
- * dedup_key, no cold-start alarms, no second page), later alerts carry the new model_version, and
- * the same command rolls back.
+ * A served model swapped on a running job through {@code scripts/upgrade-model.sh}, on a real
+ * standalone cluster (DJL and ONNX Runtime on its parent class path) and broker, for both kinds the
+ * job serves (the hybrid model and the GNN forecaster): an incompatible model is refused without
+ * touching the job; the upgrade stops the job with a savepoint and resumes it with a model trained
+ * in the test on the same TaskManager (a new user-code class loader); keyed state survives (an
+ * alert open before the upgrade resolves after it with the same dedup_key, no cold-start alarms, no
+ * second page), later alerts carry the new model_version, and the same command rolls back.
  */
 @Tag("heavy")
 class ModelUpgradeE2ETest {
@@ -41,17 +42,44 @@ class ModelUpgradeE2ETest {
   private static final Instant AUTH_START = Instant.parse("2026-03-03T00:49:00Z");
   private static final Instant AUTH_END = Instant.parse("2026-03-03T01:16:00Z");
 
+  /**
+   * What differs between the kinds of served model.
+   *
+   * @param detector the job's detector, also the prefix of model_version
+   * @param descriptor the job descriptor that serves {@code models/<detector>/v1}
+   * @param trainArgs train.sh arguments beyond input, output, epochs and seed
+   * @param minAfter alerts the new model must emit after the upgrade
+   */
+  private record Kind(String detector, String descriptor, List<String> trainArgs, int minAfter) {
+    String version(String v) {
+      return detector + "-" + v;
+    }
+  }
+
   @Test
   @Timeout(600)
-  void upgradesTheModelThroughASavepointKeepingStateAndRollsBack() throws Exception {
-    LocalStack stack = LocalStack.create(ROOT, "e2e-upgrade");
+  void upgradesTheHybridModelThroughASavepointKeepingStateAndRollsBack() throws Exception {
+    upgradeKeepingStateAndRollBack(new Kind("hybrid", "jobs/local-kafka-hybrid.yaml", List.of(), 5));
+  }
+
+  @Test
+  @Timeout(600)
+  void upgradesTheGnnForecasterThroughASavepointKeepingStateAndRollsBack() throws Exception {
+    upgradeKeepingStateAndRollBack(new Kind("gnn", "jobs/local-kafka-gnn.yaml",
+        List.of("--network", "gnn"), 1));
+  }
+
+  private void upgradeKeepingStateAndRollBack(Kind kind) throws Exception {
+    LocalStack stack = LocalStack.create(ROOT, "e2e-upgrade-" + kind.detector());
     ScriptRunner scripts = stack.scripts;
     Path work = stack.work;
     List<Path> parts = DemoSplit.write(ROOT.resolve("datasets/demo/live.jsonl.gz"), work, SPLIT, TRICKLE_END);
-    Path v2 = work.resolve("models/hybrid/v2");
-    assertThat(TrainCommand.run(new String[] {"--input", ROOT.resolve("datasets/demo/history.jsonl.gz")
-        .toString(), "--model-out", v2.toString(), "--epochs", "1", "--seed", "7"})).isZero();
-    Path incompatible = incompatibleCopy(v2, work.resolve("models/hybrid/v2-five-steps"));
+    Path v2 = work.resolve("models/" + kind.detector() + "/v2");
+    List<String> train = new ArrayList<>(List.of("--input", ROOT.resolve("datasets/demo/history.jsonl.gz")
+        .toString(), "--model-out", v2.toString(), "--epochs", "1", "--seed", "7"));
+    train.addAll(kind.trainArgs());
+    assertThat(TrainCommand.run(train.toArray(String[]::new))).isZero();
+    Path incompatible = incompatibleCopy(v2, work.resolve("models/" + kind.detector() + "/v2-five-steps"));
 
     boolean passed = false;
     Process trickle = null;
@@ -59,7 +87,7 @@ class ModelUpgradeE2ETest {
       stack.start();
       String taskManager = Files.readString(stack.flinkPidFile("taskmanager")).strip();
       stack.produce(parts.get(0), TOPIC);
-      String oldJob = scripts.run(240, "scripts/submit.sh", "jobs/local-kafka-hybrid.yaml").strip();
+      String oldJob = scripts.run(240, "scripts/submit.sh", kind.descriptor()).strip();
       // live telemetry keeps flowing during the upgrade, as in production
       trickle = scripts.start("scripts/kafka-produce.sh", "--topic", TOPIC, "--file",
           parts.get(1).toString(), "--rate", "3");
@@ -69,13 +97,13 @@ class ModelUpgradeE2ETest {
         JsonNode open = awaitAlert(consumer, alerts, a -> hasStatus(a, "firing")
             && a.get("service").asText().equals("auth") && a.get("provider").asText().equals("azure"),
             Duration.ofSeconds(150));
-        assertThat(open.get("model_version").asText()).isEqualTo("hybrid-v1");
+        assertThat(open.get("model_version").asText()).isEqualTo(kind.version("v1"));
         assertThat(Instant.parse(open.get("event_time").asText())).isBetween(AUTH_START, AUTH_END);
         String key = open.get("dedup_key").asText();
 
         String refused = scripts.runExpectingFailure(120, "scripts/upgrade-model.sh", "--job", oldJob,
             "--model", incompatible.toString());
-        assertThat(refused).contains("refusing to replace hybrid-v1")
+        assertThat(refused).contains("refusing to replace " + kind.version("v1"))
             .contains("5 steps of 60000 ms").contains("the job was not touched");
         assertThat(stack.get("/jobs/" + oldJob).get("state").asText()).isEqualTo("RUNNING");
 
@@ -85,9 +113,9 @@ class ModelUpgradeE2ETest {
         Map<String, String> upgrade = lines(scripts.run(240, "scripts/upgrade-model.sh", "--job", oldJob,
             "--model", v2.toString()));
         Instant upgraded = Instant.now();
-        assertThat(upgrade.get("old job")).isEqualTo(oldJob + " (hybrid-v1)");
+        assertThat(upgrade.get("old job")).isEqualTo(oldJob + " (" + kind.version("v1") + ")");
         String savepoint = upgrade.get("savepoint");
-        String newJob = upgrade.get("new job").replace(" (hybrid-v2)", "");
+        String newJob = upgrade.get("new job").replace(" (" + kind.version("v2") + ")", "");
         assertThat(newJob).matches("[0-9a-f]{32}").isNotEqualTo(oldJob);
         assertThat(stack.get("/jobs/" + oldJob).get("state").asText()).isEqualTo("FINISHED");
         assertThat(stack.get("/jobs/" + newJob).get("state").asText()).isEqualTo("RUNNING");
@@ -101,20 +129,21 @@ class ModelUpgradeE2ETest {
         stack.produce(parts.get(2), TOPIC);
         JsonNode resolved = awaitAlert(consumer, alerts,
             a -> hasStatus(a, "resolved") && a.get("dedup_key").asText().equals(key), Duration.ofSeconds(120));
-        assertThat(resolved.get("model_version").asText()).isEqualTo("hybrid-v2");
+        assertThat(resolved.get("model_version").asText()).isEqualTo(kind.version("v2"));
         assertThat(Instant.parse(resolved.get("emitted_at").asText())).isAfter(upgradeStarted);
         LocalStack.drainUntilQuiet(consumer, alerts, Duration.ofSeconds(20), Duration.ofSeconds(180));
 
         UpgradeChecks.assertNoSecondPage(alerts);
         UpgradeChecks.assertNoColdStart(alerts, SPLIT, AUTH_END,
             ROOT.resolve("datasets/demo/incidents.json"));
-        UpgradeChecks.assertModelVersions(alerts, upgradeStarted, upgraded);
-        UpgradeChecks.assertScoredByTheModel(stack, newJob);
+        UpgradeChecks.assertModelVersions(alerts, upgradeStarted, upgraded, kind.version("v1"),
+            kind.version("v2"), kind.minAfter());
+        UpgradeChecks.assertScoredByTheModel(stack, newJob, kind.detector());
 
         Map<String, String> rollback = lines(scripts.run(240, "scripts/upgrade-model.sh", "--job", newJob,
-            "--model", "models/hybrid/v1"));
-        assertThat(rollback.get("old job")).isEqualTo(newJob + " (hybrid-v2)");
-        assertThat(rollback.get("new job")).endsWith(" (hybrid-v1)");
+            "--model", "models/" + kind.detector() + "/v1"));
+        assertThat(rollback.get("old job")).isEqualTo(newJob + " (" + kind.version("v2") + ")");
+        assertThat(rollback.get("new job")).endsWith(" (" + kind.version("v1") + ")");
         String rolledBack = rollback.get("new job").substring(0, 32);
         assertThat(stack.get("/jobs/" + rolledBack).get("state").asText()).isEqualTo("RUNNING");
       }
@@ -127,15 +156,19 @@ class ModelUpgradeE2ETest {
     }
   }
 
-  /** A copy of {@code model} whose manifest claims 5-step windows. */
+  /** A copy of {@code model} (either kind) whose manifest claims 5-step windows. */
   private static Path incompatibleCopy(Path model, Path out) throws Exception {
     Files.createDirectories(out);
-    ModelManifest m = ModelManifest.read(model.resolve(ModelManifest.FILE));
-    m.steps = 5;
-    m.modelVersion = "v2-five-steps";
-    m.write(out.resolve(ModelManifest.FILE));
-    Files.copy(model.resolve(ModelManifest.MODEL_NAME + "-0000.params"),
-        out.resolve(ModelManifest.MODEL_NAME + "-0000.params"));
+    try (var files = Files.list(model)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, out.resolve(f.getFileName()));
+      }
+    }
+    Path manifest = out.resolve(ModelManifest.FILE);
+    ObjectNode m = (ObjectNode) ModelManifest.mapper().readTree(manifest.toFile());
+    m.put("steps", 5);
+    m.put("model_version", "v2-five-steps");
+    ModelManifest.mapper().writeValue(manifest.toFile(), m);
     return out;
   }
 

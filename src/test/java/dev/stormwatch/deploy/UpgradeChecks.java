@@ -65,27 +65,29 @@ final class UpgradeChecks {
 
   /**
    * Every alert was scored by the model (no {@code +fallback}, no baseline); alerts emitted before
-   * the upgrade started carry hybrid-v1, those emitted after it finished hybrid-v2.
+   * the upgrade started carry {@code before}, at least {@code minAfter} emitted after it finished
+   * carry {@code after}.
    */
-  static void assertModelVersions(List<JsonNode> alerts, Instant started, Instant finished) {
+  static void assertModelVersions(List<JsonNode> alerts, Instant started, Instant finished,
+      String before, String after, int minAfter) {
     assertThat(alerts).extracting(a -> a.get("model_version").asText())
-        .allMatch(v -> v.equals("hybrid-v1") || v.equals("hybrid-v2"));
+        .allMatch(v -> v.equals(before) || v.equals(after));
     assertThat(alerts).filteredOn(a -> Instant.parse(a.get("emitted_at").asText()).isBefore(started))
-        .isNotEmpty().allMatch(a -> a.get("model_version").asText().equals("hybrid-v1"));
+        .isNotEmpty().allMatch(a -> a.get("model_version").asText().equals(before));
     assertThat(alerts).filteredOn(a -> Instant.parse(a.get("emitted_at").asText()).isAfter(finished))
-        .hasSizeGreaterThanOrEqualTo(5).allMatch(a -> a.get("model_version").asText().equals("hybrid-v2"));
+        .hasSizeGreaterThanOrEqualTo(minAfter).allMatch(a -> a.get("model_version").asText().equals(after));
   }
 
   /**
    * The restarted job's detector loaded the model in its new class loader: no native-library
    * error in the TaskManager log and the detect operator's {@code windows_fallback} counter is 0.
    */
-  static void assertScoredByTheModel(LocalStack stack, String jobId) throws Exception {
+  static void assertScoredByTheModel(LocalStack stack, String jobId, String detector) throws Exception {
     String log = Files.readString(stack.work.resolve("flink/log/taskmanager.log"));
     assertThat(log).doesNotContain("UnsatisfiedLinkError").doesNotContain("baseline fallback");
     String detect = null;
     for (JsonNode v : stack.get("/jobs/" + jobId).path("vertices")) {
-      if (v.path("name").asText().contains("detect (hybrid)")) {
+      if (v.path("name").asText().contains("detect (" + detector + ")")) {
         detect = v.path("id").asText();
       }
     }
