@@ -41,14 +41,14 @@ public final class DecisionCommand {
       + " --incidents FILE [--benign FILE] [--scenario scenario.json] --out DIR"
       + " [--detectors baseline,rcf,hybrid,hybrid-confirmed,tcn,vae,gan,gnn,hybrid+gnn] [--model models/hybrid/v4]"
       + " [--thresholds 0.05:0.99:0.01] [--config conf/stormwatch.yaml] [--cold-start]"
-      + " [--peer-channels 8] [--seed 42] [--fusion bayes|tail]";
+      + " [--peer-channels 8] [--seed 42] [--fusion bayes|tail] [--scores]";
 
   private DecisionCommand() {}
 
   /** Parsed command line. */
   record Options(List<Path> warmup, List<Path> input, Path incidents, Path benign, Path scenario,
       Path out, List<String> detectors, Path model, double[] thresholds, Path config,
-      boolean coldStart, int peerChannels, long seed, FusedDetector.Rule fusion) {}
+      boolean coldStart, int peerChannels, long seed, FusedDetector.Rule fusion, boolean scores) {}
 
   /** What one run produced: every operating point and the equal-recall comparison. */
   public record Result(List<OperatingPoint> points, List<OperatingPoint> defaults,
@@ -126,6 +126,9 @@ public final class DecisionCommand {
       System.out.printf(Locale.ROOT, "%-9s %,d windows scored; sweeping %d thresholds x 2 rules%n",
           name, recorder.results().size(), thresholds.length);
       points.addAll(sweep.sweep(name, recorder.results(), thresholds));
+      if (o.scores()) {
+        WindowScores.write(WindowScores.file(o.out(), name), recorder.results());
+      }
     }
     List<OperatingPoint> defaults = points.stream()
         .filter(p -> Math.abs(p.threshold() - job.alertThreshold) < 1e-9).toList();
@@ -219,6 +222,7 @@ public final class DecisionCommand {
     List<String> detectors = List.of("baseline", "rcf");
     double[] thresholds = range("0.05:0.99:0.01");
     boolean coldStart = false;
+    boolean scores = false;
     int peerChannels = 8;
     long seed = 42;
     FusedDetector.Rule fusion = FusedDetector.Rule.BAYES;
@@ -227,8 +231,9 @@ public final class DecisionCommand {
       if (a.equals("-h") || a.equals("--help")) {
         return null;
       }
-      if (a.equals("--cold-start")) {
-        coldStart = true;
+      if (a.equals("--cold-start") || a.equals("--scores")) {
+        coldStart |= a.equals("--cold-start");
+        scores |= a.equals("--scores");
         continue;
       }
       if (i + 1 >= args.length) {
@@ -256,7 +261,7 @@ public final class DecisionCommand {
       throw new IllegalArgumentException("--input, --incidents and --out are required");
     }
     return new Options(warmup, input, incidents, benign, scenario, out, detectors, model, thresholds, config,
-        coldStart, peerChannels, seed, fusion);
+        coldStart, peerChannels, seed, fusion, scores);
   }
 
   private static int positive(String name, String v) {

@@ -107,6 +107,29 @@ class DecisionSweepTest {
         .hasMessageContaining("the gnn peer trains on the warm-up history");
   }
 
+  @Test
+  void scoresFlagWritesEveryScoredWindowOfEachDetector(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out)
+      throws Exception {
+    DecisionCommand.Options o = DecisionCommand.parse(new String[] {"--warmup",
+        "datasets/demo/history.jsonl.gz", "--input", "datasets/demo/live.jsonl.gz", "--incidents",
+        "datasets/demo/incidents.json", "--out", out.toString(), "--detectors", "baseline",
+        "--thresholds", "0.7:0.7:0.1", "--scores"});
+    assertThat(o.scores()).isTrue();
+    DecisionCommand.evaluate(o, new dev.stormwatch.config.JobConfig());
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(WindowScores.file(out, "baseline"));
+    assertThat(lines.get(0)).isEqualTo(WindowScores.HEADER);
+    java.util.List<String[]> rows = lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
+    assertThat(rows).hasSizeGreaterThan(1000).allMatch(r -> r.length == 8
+        && Double.parseDouble(r[4]) >= 0 && Double.parseDouble(r[4]) <= 1);
+    assertThat(rows).anyMatch(r -> r[3].equals("true")).anyMatch(r -> r[3].equals("false"));
+    // azure/auth's incident (00:49-01:16) scores high on its own key
+    assertThat(rows).anyMatch(r -> r[1].equals("azure") && r[2].equals("auth") && r[3].equals("true")
+        && r[0].compareTo("2026-03-03T00:49") > 0 && r[0].compareTo("2026-03-03T01:16") < 0
+        && Double.parseDouble(r[4]) >= 0.7);
+    assertThat(DecisionCommand.parse(new String[] {"--input", "x", "--incidents", "y", "--out", "z"})
+        .scores()).isFalse();
+  }
+
   private static OperatingPoint point(String mode, double threshold, int detected, int falseAlarms) {
     return new OperatingPoint("d", mode, threshold, detected, 9, falseAlarms, 0, falseAlarms, null, null);
   }
