@@ -4,11 +4,13 @@ import dev.stormwatch.eval.nab.NabDetectorPlugin;
 import dev.stormwatch.eval.nab.SeriesContext;
 import dev.stormwatch.eval.nab.StormwatchNabPlugin;
 import dev.stormwatch.eval.nab.StreamingScorer;
+import dev.stormwatch.model.Architecture;
 
 /**
  * The NAB detectors built on the per-file hybrid model ({@link HybridNabScorer}): {@code hybrid}
  * and the variants that measure its parts, {@code hybrid-raw}, {@code hybrid-frozen}, {@code
- * hybrid-compressed} and {@code hybrid-confirmed}.
+ * hybrid-compressed}, {@code hybrid-confirmed}, and the paper's ablations {@code hybrid-logistic}
+ * and {@code hybrid-cnn-only}.
  */
 public abstract class HybridNabPlugins implements NabDetectorPlugin {
   private final String name;
@@ -111,6 +113,36 @@ public abstract class HybridNabPlugins implements NabDetectorPlugin {
       StreamingScorer hybrid = new Hybrid().create(context);
       StreamingScorer baseline = new StormwatchNabPlugin().create(context);
       return (time, value) -> Math.min(hybrid.next(time, value), baseline.next(time, value));
+    }
+  }
+
+  /** {@code hybrid-logistic}: {@code hybrid} with a logistic head instead of the RBF Deep-SVM. */
+  public static final class Logistic extends HybridNabPlugins {
+    public static final String NAME = "hybrid-logistic";
+
+    public Logistic() {
+      super(NAME);
+    }
+
+    @Override
+    public StreamingScorer create(SeriesContext context) {
+      return new HybridNabScorer(context,
+          HybridNabSettings.defaults().withArchitecture(Architecture.parse("logistic")), System.err);
+    }
+  }
+
+  /** {@code hybrid-cnn-only}: {@code hybrid} without the BiLSTM (the convolutions feed attention). */
+  public static final class CnnOnly extends HybridNabPlugins {
+    public static final String NAME = "hybrid-cnn-only";
+
+    public CnnOnly() {
+      super(NAME);
+    }
+
+    @Override
+    public StreamingScorer create(SeriesContext context) {
+      return new HybridNabScorer(context,
+          HybridNabSettings.defaults().withArchitecture(Architecture.parse("cnn-only")), System.err);
     }
   }
 }

@@ -31,12 +31,14 @@ import dev.stormwatch.model.TrainingOptions;
  * @param minDailyCorrelation the baseline keeps an hour-of-day profile only when the probation's
  *     even and odd days agree at least this well hour by hour ({@link DailyCycle}), or when it
  *     covers under two days (too short to tell); otherwise it has no daily profile
+ * @param compressAbove deviations beyond this many scales are compressed before the clip (0: clipped only)
+ * @param architecture the network's stages (the full model, or one of the paper's ablations)
  */
 public record HybridNabSettings(
     int windowSteps, int maturitySamples, double hourBucketDays, double ewmaAlpha, int epochs,
     int batchSize, double learningRate, double injectFraction, double benignFraction,
     double holdoutFraction, long seed, double onsetMemorySteps, int retrainEveryRows,
-    int retrainWindows, double minDailyCorrelation, double compressAbove) {
+    int retrainWindows, double minDailyCorrelation, double compressAbove, Architecture architecture) {
   /** Normalised features are clipped to +-this many baseline scales (as in the job). */
   static final double CLIP = 8.0;
   private static final long HOUR_MILLIS = 3_600_000L;
@@ -45,7 +47,8 @@ public record HybridNabSettings(
     if (windowSteps < 7 || maturitySamples < 2 || !(hourBucketDays > 0) || epochs < 1
         || onsetMemorySteps < 0 || (onsetMemorySteps > 0 && onsetMemorySteps < 1)
         || retrainEveryRows < 0 || retrainWindows < 2 || !(minDailyCorrelation >= -1)
-        || minDailyCorrelation > 1 || !(compressAbove >= 0 && compressAbove < CLIP)) {
+        || minDailyCorrelation > 1 || !(compressAbove >= 0 && compressAbove < CLIP)
+        || architecture == null) {
       throw new IllegalArgumentException("invalid hybrid NAB settings");
     }
   }
@@ -61,28 +64,35 @@ public record HybridNabSettings(
    */
   public static HybridNabSettings defaults() {
     return new HybridNabSettings(
-        10, 30, 2, 0.005, 3, 32, 3e-3, 0.5, 0.25, 0.1, 7, 10, 500, 2000, 0.7, 0);
+        10, 30, 2, 0.005, 3, 32, 3e-3, 0.5, 0.25, 0.1, 7, 10, 500, 2000, 0.7, 0, Architecture.FULL);
   }
 
   /** A copy that keeps the probationary model for the whole file. */
   public HybridNabSettings withoutRetraining() {
     return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
         batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed,
-        onsetMemorySteps, 0, retrainWindows, minDailyCorrelation, compressAbove);
+        onsetMemorySteps, 0, retrainWindows, minDailyCorrelation, compressAbove, architecture);
   }
 
   /** A copy with another onset memory (0: raw scores). */
   public HybridNabSettings withOnsetMemorySteps(double steps) {
     return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
         batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed, steps,
-        retrainEveryRows, retrainWindows, minDailyCorrelation, compressAbove);
+        retrainEveryRows, retrainWindows, minDailyCorrelation, compressAbove, architecture);
   }
 
   /** A copy whose models see deviations beyond {@code sigmas} compressed (FeatureSchema). */
   public HybridNabSettings withCompressAbove(double sigmas) {
     return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
         batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed,
-        onsetMemorySteps, retrainEveryRows, retrainWindows, minDailyCorrelation, sigmas);
+        onsetMemorySteps, retrainEveryRows, retrainWindows, minDailyCorrelation, sigmas, architecture);
+  }
+
+  /** A copy whose models have other stages (one of the paper's ablations). */
+  public HybridNabSettings withArchitecture(Architecture a) {
+    return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
+        batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed,
+        onsetMemorySteps, retrainEveryRows, retrainWindows, minDailyCorrelation, compressAbove, a);
   }
 
   /**
@@ -115,10 +125,10 @@ public record HybridNabSettings(
     return (int) Math.max(2, Math.min(30, Math.round(hourBucketDays * perHour)));
   }
 
-  /** Telemetry-only training options (one metric channel, log branch off, full architecture). */
+  /** Telemetry-only training options (one metric channel, log branch off, these stages). */
   public TrainingOptions trainingOptions() {
     return new TrainingOptions("nab", seed, epochs, batchSize, learningRate, 1, holdoutFraction,
-        injectFraction, CLIP, maturitySamples, benignFraction, 0, Architecture.FULL)
+        injectFraction, CLIP, maturitySamples, benignFraction, 0, architecture)
         .withCompressAbove(compressAbove);
   }
 }

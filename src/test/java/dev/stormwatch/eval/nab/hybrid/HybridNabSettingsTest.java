@@ -55,6 +55,21 @@ class HybridNabSettingsTest {
   }
 
   @Test
+  void theAblationVariantsTrainTheirArchitectureAndAreRegistered() {
+    assertThat(HybridNabSettings.defaults().trainingOptions().architecture())
+        .isEqualTo(dev.stormwatch.model.Architecture.FULL);
+    var logistic = dev.stormwatch.model.Architecture.parse("logistic");
+    assertThat(HybridNabSettings.defaults().withArchitecture(logistic).trainingOptions().architecture())
+        .isEqualTo(logistic);
+    assertThat(HybridNabSettings.defaults().withArchitecture(logistic).withoutRetraining().architecture())
+        .isEqualTo(logistic);
+    assertThatThrownBy(() -> HybridNabSettings.defaults().withArchitecture(null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(java.util.ServiceLoader.load(dev.stormwatch.eval.nab.NabDetectorPlugin.class).stream()
+        .map(p -> p.get().name()).toList()).contains("hybrid-logistic", "hybrid-cnn-only");
+  }
+
+  @Test
   void refusesACorrelationOutsideMinusOneToOne() {
     assertThatThrownBy(() -> withDefaultsBut(2, 1.5)).isInstanceOf(IllegalArgumentException.class);
   }
@@ -69,6 +84,6 @@ class HybridNabSettingsTest {
     return new HybridNabSettings(d.windowSteps(), d.maturitySamples(), hourBucketDays,
         d.ewmaAlpha(), d.epochs(), d.batchSize(), d.learningRate(), d.injectFraction(),
         d.benignFraction(), d.holdoutFraction(), d.seed(), d.onsetMemorySteps(),
-        d.retrainEveryRows(), d.retrainWindows(), minCorrelation, d.compressAbove());
+        d.retrainEveryRows(), d.retrainWindows(), minCorrelation, d.compressAbove(), d.architecture());
   }
 }
