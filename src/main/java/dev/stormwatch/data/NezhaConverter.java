@@ -164,7 +164,8 @@ public final class NezhaConverter {
     return new TimedLine(t, r.json().substring(0, at) + to + r.json().substring(at + from.length()));
   }
 
-  private static Instant ceilMinute(Instant t) {
+  /** {@code t} rounded up to a whole minute. */
+  static Instant ceilMinute(Instant t) {
     Instant floor = t.truncatedTo(ChronoUnit.MINUTES);
     return floor.equals(t) ? t : floor.plus(Duration.ofMinutes(1));
   }

@@ -39,7 +39,7 @@ public final class QuietStretches {
     Duration margin = Duration.ofMinutes(marginMinutes);
     for (int i = 1; i < faults.size(); i++) {
       Instant previousEnd = faults.get(i - 1).inject().plus(Duration.ofMinutes(faultMinutes));
-      Instant start = ceilMinute(previousEnd.plus(margin));
+      Instant start = NezhaConverter.ceilMinute(previousEnd.plus(margin));
       Instant end = faults.get(i).inject().minus(margin).truncatedTo(ChronoUnit.MINUTES);
       if (!end.isBefore(start.plus(Duration.ofMinutes(minMinutes)))) {
         out.add(new Stretch(start, end));
@@ -56,10 +56,5 @@ public final class QuietStretches {
       }
     }
     return false;
-  }
-
-  private static Instant ceilMinute(Instant t) {
-    Instant floor = t.truncatedTo(ChronoUnit.MINUTES);
-    return floor.equals(t) ? t : floor.plus(Duration.ofMinutes(1));
   }
 }

@@ -231,9 +231,12 @@ public final class DecisionCommand {
       if (a.equals("-h") || a.equals("--help")) {
         return null;
       }
-      if (a.equals("--cold-start") || a.equals("--scores")) {
-        coldStart |= a.equals("--cold-start");
-        scores |= a.equals("--scores");
+      if (a.equals("--cold-start")) {
+        coldStart = true;
+        continue;
+      }
+      if (a.equals("--scores")) {
+        scores = true;
         continue;
       }
       if (i + 1 >= args.length) {

@@ -10,18 +10,25 @@ import dev.stormwatch.model.Architecture;
  * The NAB detectors built on the per-file hybrid model ({@link HybridNabScorer}): {@code hybrid}
  * and the variants that measure its parts, {@code hybrid-raw}, {@code hybrid-frozen}, {@code
  * hybrid-compressed}, {@code hybrid-confirmed}, and the paper's ablations {@code hybrid-logistic}
- * and {@code hybrid-cnn-only}.
+ * and {@code hybrid-cnn-only}. Each variant differs from {@code hybrid} only in its settings.
  */
 public abstract class HybridNabPlugins implements NabDetectorPlugin {
   private final String name;
+  private final HybridNabSettings settings;
 
-  HybridNabPlugins(String name) {
+  HybridNabPlugins(String name, HybridNabSettings settings) {
     this.name = name;
+    this.settings = settings;
   }
 
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public StreamingScorer create(SeriesContext context) {
+    return new HybridNabScorer(context, settings, System.err);
   }
 
   /**
@@ -32,12 +39,7 @@ public abstract class HybridNabPlugins implements NabDetectorPlugin {
     public static final String NAME = "hybrid";
 
     public Hybrid() {
-      super(NAME);
-    }
-
-    @Override
-    public StreamingScorer create(SeriesContext context) {
-      return new HybridNabScorer(context, HybridNabSettings.defaults(), System.err);
+      super(NAME, HybridNabSettings.defaults());
     }
   }
 
@@ -49,13 +51,7 @@ public abstract class HybridNabPlugins implements NabDetectorPlugin {
     public static final String NAME = "hybrid-raw";
 
     public Raw() {
-      super(NAME);
-    }
-
-    @Override
-    public StreamingScorer create(SeriesContext context) {
-      return new HybridNabScorer(context, HybridNabSettings.defaults().withOnsetMemorySteps(0),
-          System.err);
+      super(NAME, HybridNabSettings.defaults().withOnsetMemorySteps(0));
     }
   }
 
@@ -67,13 +63,7 @@ public abstract class HybridNabPlugins implements NabDetectorPlugin {
     public static final String NAME = "hybrid-frozen";
 
     public Frozen() {
-      super(NAME);
-    }
-
-    @Override
-    public StreamingScorer create(SeriesContext context) {
-      return new HybridNabScorer(context, HybridNabSettings.defaults().withoutRetraining(),
-          System.err);
+      super(NAME, HybridNabSettings.defaults().withoutRetraining());
     }
   }
 
@@ -86,13 +76,25 @@ public abstract class HybridNabPlugins implements NabDetectorPlugin {
     public static final String NAME = "hybrid-compressed";
 
     public Compressed() {
-      super(NAME);
+      super(NAME, HybridNabSettings.defaults().withCompressAbove(3));
     }
+  }
 
-    @Override
-    public StreamingScorer create(SeriesContext context) {
-      return new HybridNabScorer(context, HybridNabSettings.defaults().withCompressAbove(3),
-          System.err);
+  /** {@code hybrid-logistic}: {@code hybrid} with a logistic head instead of the RBF Deep-SVM. */
+  public static final class Logistic extends HybridNabPlugins {
+    public static final String NAME = "hybrid-logistic";
+
+    public Logistic() {
+      super(NAME, HybridNabSettings.defaults().withArchitecture(Architecture.parse("logistic")));
+    }
+  }
+
+  /** {@code hybrid-cnn-only}: {@code hybrid} without the BiLSTM (the convolutions feed attention). */
+  public static final class CnnOnly extends HybridNabPlugins {
+    public static final String NAME = "hybrid-cnn-only";
+
+    public CnnOnly() {
+      super(NAME, HybridNabSettings.defaults().withArchitecture(Architecture.parse("cnn-only")));
     }
   }
 
@@ -105,44 +107,14 @@ public abstract class HybridNabPlugins implements NabDetectorPlugin {
     public static final String NAME = "hybrid-confirmed";
 
     public Confirmed() {
-      super(NAME);
+      super(NAME, HybridNabSettings.defaults());
     }
 
     @Override
     public StreamingScorer create(SeriesContext context) {
-      StreamingScorer hybrid = new Hybrid().create(context);
+      StreamingScorer hybrid = super.create(context);
       StreamingScorer baseline = new StormwatchNabPlugin().create(context);
       return (time, value) -> Math.min(hybrid.next(time, value), baseline.next(time, value));
-    }
-  }
-
-  /** {@code hybrid-logistic}: {@code hybrid} with a logistic head instead of the RBF Deep-SVM. */
-  public static final class Logistic extends HybridNabPlugins {
-    public static final String NAME = "hybrid-logistic";
-
-    public Logistic() {
-      super(NAME);
-    }
-
-    @Override
-    public StreamingScorer create(SeriesContext context) {
-      return new HybridNabScorer(context,
-          HybridNabSettings.defaults().withArchitecture(Architecture.parse("logistic")), System.err);
-    }
-  }
-
-  /** {@code hybrid-cnn-only}: {@code hybrid} without the BiLSTM (the convolutions feed attention). */
-  public static final class CnnOnly extends HybridNabPlugins {
-    public static final String NAME = "hybrid-cnn-only";
-
-    public CnnOnly() {
-      super(NAME);
-    }
-
-    @Override
-    public StreamingScorer create(SeriesContext context) {
-      return new HybridNabScorer(context,
-          HybridNabSettings.defaults().withArchitecture(Architecture.parse("cnn-only")), System.err);
     }
   }
 }
