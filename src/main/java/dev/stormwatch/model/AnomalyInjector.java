@@ -7,7 +7,8 @@ import java.util.Random;
 /**
  * Turns a normal window's features into a synthetic anomaly ending at the window's newest step:
  * a spike, level shift, trend, variance change, dropped metric or error-log burst on present
- * channels, with magnitudes in baseline sigmas. Self-supervised positives for training.
+ * channels, with magnitudes in baseline sigmas. Self-supervised positives for training. With a
+ * {@link ChannelCoupling}, the channels correlated with the one hit move with it.
  */
 public final class AnomalyInjector {
   /** The kinds of injected anomaly. */
@@ -16,9 +17,17 @@ public final class AnomalyInjector {
   }
 
   private final FeatureSchema schema;
+  private final ChannelCoupling coupling;
 
+  /** Injections that move one channel (and a drawn level-shift partner). */
   public AnomalyInjector(FeatureSchema schema) {
+    this(schema, ChannelCoupling.none(schema));
+  }
+
+  /** Injections that also move each hit channel's coupled partners. */
+  public AnomalyInjector(FeatureSchema schema, ChannelCoupling coupling) {
     this.schema = schema;
+    this.coupling = coupling;
   }
 
   /** Injects one random anomaly into a copy of {@code x}; null when no kind fits the window. */
@@ -44,29 +53,38 @@ public final class AnomalyInjector {
     switch (kind) {
       case SPIKE -> {
         int len = 1 + rnd.nextInt(2);
-        addRamp(y, m, steps - len, len, sign * uniform(rnd, 6, 14), false);
+        addCoupled(y, m, steps - len, len, sign * uniform(rnd, 6, 14), false);
       }
       case LEVEL_SHIFT -> {
         int len = 3 + rnd.nextInt(Math.max(1, steps - 3));
-        addRamp(y, m, steps - len, len, sign * uniform(rnd, 4, 10), false);
+        addCoupled(y, m, steps - len, len, sign * uniform(rnd, 4, 10), false);
         if (present.size() > 1 && rnd.nextBoolean()) {
           List<Integer> others = new ArrayList<>(present);
           others.remove(Integer.valueOf(m));
           int other = others.get(rnd.nextInt(others.size()));
-          addRamp(y, other, steps - len, len, (rnd.nextBoolean() ? 1 : -1) * uniform(rnd, 3, 8), false);
+          addCoupled(y, other, steps - len, len, (rnd.nextBoolean() ? 1 : -1) * uniform(rnd, 3, 8), false);
         }
       }
       case TREND -> {
         int len = 4 + rnd.nextInt(Math.max(1, steps - 4));
-        addRamp(y, m, steps - len, len, sign * uniform(rnd, 5, 12), true);
+        addCoupled(y, m, steps - len, len, sign * uniform(rnd, 5, 12), true);
       }
       case VARIANCE -> {
         int len = 4 + rnd.nextInt(Math.max(1, steps - 4));
         double amp = uniform(rnd, 4, 8);
+        double[] swing = new double[steps];
         for (int t = steps - len; t < steps; t++) {
           if (y[schema.maskChannel(m) * steps + t] > 0) {
-            set(y, schema.valueChannel(m), t, sigmas(y, schema.valueChannel(m), t) * 2
-                + amp * (t % 2 == 0 ? 1 : -1) * (0.6 + 0.4 * rnd.nextDouble()));
+            swing[t] = amp * (t % 2 == 0 ? 1 : -1) * (0.6 + 0.4 * rnd.nextDouble());
+          }
+        }
+        for (int j = 0; j < schema.metrics().size(); j++) {
+          double weight = j == m ? 1 : coupling.weight(m, j);
+          for (int t = steps - len; weight != 0 && t < steps; t++) {
+            if (y[schema.maskChannel(j) * steps + t] > 0) {
+              set(y, schema.valueChannel(j), t, sigmas(y, schema.valueChannel(j), t) * 2
+                  + weight * swing[t]);
+            }
           }
         }
       }
@@ -90,6 +108,17 @@ public final class AnomalyInjector {
       default -> throw new IllegalStateException();
     }
     return new Injected(kind, y);
+  }
+
+  /** A ramp or step on {@code m}, and on each coupled partner scaled by its weight. */
+  private void addCoupled(float[] y, int m, int from, int len, double size, boolean ramp) {
+    addRamp(y, m, from, len, size, ramp);
+    for (int j = 0; j < schema.metrics().size(); j++) {
+      double weight = j == m ? 0 : coupling.weight(m, j);
+      if (weight != 0) {
+        addRamp(y, j, from, len, size * weight, ramp);
+      }
+    }
   }
 
   private void addRamp(float[] y, int m, int from, int len, double size, boolean ramp) {

@@ -23,7 +23,7 @@ public final class TrainCommand {
       + " [--incidents incidents.json ...] [--benign benign.json] [--benign-repeat N] --model-out models/<name>/<version> [--seed N] [--epochs N]"
       + " [--log-branch on|off] [--log-tokens N] [--benign-fraction F]"
       + " [--architecture full|cnn-only|bilstm-only|concat|logistic] [--channels N|NAME,NAME,...]"
-      + " [--ensemble N] [--compress-above SIGMAS] [--network hybrid|gnn]";
+      + " [--ensemble N] [--compress-above SIGMAS] [--coupling R] [--network hybrid|gnn]";
 
   /** Most seed-ensemble members one artifact may have. */
   static final int MAX_ENSEMBLE = 10;
@@ -54,6 +54,7 @@ public final class TrainCommand {
     String channels = null;
     int ensemble = 1;
     Double compressAbove = null;
+    Double coupling = null;
     String network = "hybrid";
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -81,6 +82,7 @@ public final class TrainCommand {
           case "--channels" -> channels = v;
           case "--ensemble" -> ensemble = Integer.parseInt(v);
           case "--compress-above" -> compressAbove = Double.parseDouble(v);
+          case "--coupling" -> coupling = Double.parseDouble(v);
           case "--network" -> {
             if (!v.equals("hybrid") && !v.equals("gnn")) {
               return usage("--network must be hybrid or gnn, got " + v);
@@ -132,6 +134,13 @@ public final class TrainCommand {
       } catch (IllegalArgumentException e) {
         return usage("--compress-above must be 0 (none) or below the clip " + options.clip()
             + ", got " + compressAbove);
+      }
+    }
+    if (coupling != null) {
+      try {
+        options = options.withCoupling(coupling);
+      } catch (IllegalArgumentException e) {
+        return usage("--coupling must be a correlation in 0..1 (0: off), got " + coupling);
       }
     }
     if (channels != null) {

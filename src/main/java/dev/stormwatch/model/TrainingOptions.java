@@ -23,12 +23,14 @@ import java.util.List;
  * @param architecture which network stages to train (ablations)
  * @param channels the metric channels to use, in this order (empty: the {@code vocabularySize}
  *     most frequent names)
+ * @param coupling correlation (in magnitude, over the normal training windows) from which a
+ *     channel moves with an injected anomaly on its partner ({@link ChannelCoupling}); 0: off
  */
 public record TrainingOptions(
     String modelVersion, long seed, int epochs, int batchSize, double learningRate,
     int vocabularySize, double holdoutFraction, double injectFraction, double clip,
     double compressAbove, long minBaselineSamples, double benignFraction, int logTokens,
-    Architecture architecture, List<String> channels) {
+    Architecture architecture, List<String> channels, double coupling) {
 
   /**
    * Sigmas beyond which deviations are compressed by default: none, they are clipped. Compressing
@@ -42,7 +44,8 @@ public record TrainingOptions(
         || !(holdoutFraction > 0 && holdoutFraction < 1) || !(injectFraction > 0)
         || !(clip > 0) || !(compressAbove >= 0 && compressAbove < clip) || minBaselineSamples < 0
         || !(benignFraction >= 0 && benignFraction < 1)
-        || logTokens < 0 || architecture == null || channels == null) {
+        || logTokens < 0 || architecture == null || channels == null
+        || !(coupling >= 0 && coupling <= 1)) {
       throw new IllegalArgumentException("invalid training options: " + modelVersion);
     }
     channels = List.copyOf(channels);
@@ -58,7 +61,7 @@ public record TrainingOptions(
       Architecture architecture) {
     this(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize, holdoutFraction,
         injectFraction, clip, DEFAULT_COMPRESS_ABOVE, minBaselineSamples, benignFraction, logTokens,
-        architecture, List.of());
+        architecture, List.of(), 0);
   }
 
   /** Telemetry only, no benign changes, the full architecture. */
@@ -82,59 +85,66 @@ public record TrainingOptions(
     return new TrainingOptions(modelVersion, seed, n, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
         architecture,
-        channels);
+        channels, coupling);
   }
 
   public TrainingOptions withLogTokens(int n) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, n, architecture,
-        channels);
+        channels, coupling);
   }
 
   public TrainingOptions withBenignFraction(double f) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, f, logTokens, architecture,
-        channels);
+        channels, coupling);
   }
 
   public TrainingOptions withArchitecture(Architecture a) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens, a,
-        channels);
+        channels, coupling);
   }
 
   public TrainingOptions withModelVersion(String version) {
     return new TrainingOptions(version, seed, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
         architecture,
-        channels);
+        channels, coupling);
   }
 
   /** The same with another seed (a further member of a seed ensemble). */
   public TrainingOptions withSeed(long s) {
     return new TrainingOptions(modelVersion, s, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
-        architecture, channels);
+        architecture, channels, coupling);
   }
 
   /** The same, with channels picked by name ({@code channels}) or, when empty, by frequency. */
   public TrainingOptions withChannels(List<String> names) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
-        architecture, names);
+        architecture, names, coupling);
   }
 
   /** The same, compressing deviations beyond {@code sigmas} (0: clipped only). */
   public TrainingOptions withCompressAbove(double sigmas) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, sigmas, minBaselineSamples, benignFraction, logTokens,
-        architecture, channels);
+        architecture, channels, coupling);
+  }
+
+  /** The same, moving channels correlated at least {@code r} with an injected anomaly's channel. */
+  public TrainingOptions withCoupling(double r) {
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
+        architecture, channels, r);
   }
 
   /** The same, with the {@code n} most frequent channels. */
   public TrainingOptions withVocabularySize(int n) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, n,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
-        architecture, List.of());
+        architecture, List.of(), coupling);
   }
 }

@@ -40,6 +40,8 @@ public final class TrainingSet {
   /** Windows overlapping a labelled benign look-alike (each added as that many repeated negatives). */
   public int labelledBenign;
   public int skippedUnusable;
+  /** The channels an injected anomaly moves together (none unless the options ask for it). */
+  public ChannelCoupling coupling;
   /** Metric names in the training data that are not model channels (sorted). */
   public List<String> unusedMetrics = List.of();
 
@@ -138,16 +140,30 @@ public final class TrainingSet {
     TrainingSet set = new TrainingSet(schema, logs);
     set.unusedMetrics = seen.stream().filter(m -> !schema.metrics().contains(m)).sorted().toList();
     WindowFeaturizer featurizer = new WindowFeaturizer(schema);
-    AnomalyInjector injector = new AnomalyInjector(schema);
     BenignInjector benign = new BenignInjector(schema);
     LogTokenInjector logInjector = logs == null ? null : new LogTokenInjector(logs, live);
     long[] ends = live.stream().mapToLong(w -> w.end).sorted().toArray();
     long cut = ends[(int) Math.min(ends.length - 1, Math.floor(ends.length * (1 - options.holdoutFraction())))];
     List<WindowAssembly> ordered = new ArrayList<>(live);
     ordered.sort(Comparator.comparingLong((WindowAssembly w) -> w.end).thenComparing(WindowAssembly::key));
-    for (WindowAssembly w : ordered) {
+    float[][] features = new float[ordered.size()][];
+    List<float[]> normalTraining = new ArrayList<>();
+    for (int k = 0; k < features.length; k++) {
+      WindowAssembly w = ordered.get(k);
       float[] x = featurizer.features(w);
-      if (!featurizer.observedInNewestStep(w) || !hasUsableChannel(schema, x)) {
+      if (featurizer.observedInNewestStep(w) && hasUsableChannel(schema, x)) {
+        features[k] = x;
+        if (w.end < cut && !overlaps(w, incidents)) {
+          normalTraining.add(x);
+        }
+      }
+    }
+    set.coupling = ChannelCoupling.learn(schema, normalTraining, options.coupling());
+    AnomalyInjector injector = new AnomalyInjector(schema, set.coupling);
+    for (int k = 0; k < features.length; k++) {
+      WindowAssembly w = ordered.get(k);
+      float[] x = features[k];
+      if (x == null) {
         set.skippedUnusable++;
         continue;
       }

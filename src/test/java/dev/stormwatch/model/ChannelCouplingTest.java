@@ -1,0 +1,109 @@
+package dev.stormwatch.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ChannelCouplingTest {
+  private static final int STEPS = 10;
+  private final FeatureSchema schema = new FeatureSchema(
+      List.of("cpu_usage_m", "cpu_usage_rate_pct", "network_receive_bytes", "latency_p99"), STEPS, 8.0, 30);
+
+  /** Normal rows: the two CPU channels equal, the third mirrors them, the fourth independent. */
+  private List<float[]> rows(int n, Random rnd) {
+    List<float[]> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      float[] x = new float[schema.size()];
+      for (int t = 0; t < STEPS; t++) {
+        float cpu = (float) rnd.nextGaussian();
+        set(x, 0, t, cpu);
+        set(x, 1, t, cpu);
+        set(x, 2, t, -cpu + 0.1f * (float) rnd.nextGaussian());
+        set(x, 3, t, (float) rnd.nextGaussian());
+      }
+      rows.add(x);
+    }
+    return rows;
+  }
+
+  private void set(float[] x, int m, int t, float v) {
+    x[schema.valueChannel(m) * STEPS + t] = v;
+    x[schema.maskChannel(m) * STEPS + t] = 1f;
+  }
+
+  private float value(float[] x, int m, int t) {
+    return x[schema.valueChannel(m) * STEPS + t];
+  }
+
+  @Test
+  void correlatedChannelsArePartnersWeightedByTheirCorrelation() {
+    ChannelCoupling c = ChannelCoupling.learn(schema, rows(200, new Random(1)), 0.8);
+    assertThat(c.weight(0, 1)).isCloseTo(1.0, within(1e-6));
+    assertThat(c.weight(1, 0)).isCloseTo(1.0, within(1e-6));
+    assertThat(c.weight(0, 2)).isCloseTo(-1.0, within(0.02));
+    assertThat(c.weight(0, 3)).isZero();
+    assertThat(c.weight(3, 2)).isZero();
+    assertThat(c.pairs()).hasSize(3).first().asString().startsWith("cpu_usage_m~cpu_usage_rate_pct 1.00");
+  }
+
+  @Test
+  void offOrTooFewPairedStepsCoupleNothing() {
+    assertThat(ChannelCoupling.learn(schema, rows(200, new Random(1)), 0).any()).isFalse();
+    assertThat(ChannelCoupling.learn(schema, rows(4, new Random(1)), 0.8).any()).isFalse();
+    assertThat(ChannelCoupling.none(schema).any()).isFalse();
+  }
+
+  @Test
+  void anInjectedAnomalyMovesTheHitChannelsPartnersWithIt() {
+    ChannelCoupling c = ChannelCoupling.learn(schema, rows(200, new Random(1)), 0.8);
+    AnomalyInjector coupled = new AnomalyInjector(schema, c);
+    Random rnd = new Random(5);
+    int cpuHits = 0;
+    for (float[] x : rows(300, new Random(2))) {
+      AnomalyInjector.Injected a = coupled.inject(x, rnd);
+      if (a.kind() == AnomalyInjector.Kind.DROPPED_METRIC) {
+        continue;
+      }
+      float[] y = a.features();
+      float d0 = value(y, 0, STEPS - 1) - value(x, 0, STEPS - 1);
+      float d1 = value(y, 1, STEPS - 1) - value(x, 1, STEPS - 1);
+      if (Math.abs(d0) > 1 && Math.abs(value(y, 0, STEPS - 1)) < 8 && Math.abs(value(y, 1, STEPS - 1)) < 8) {
+        cpuHits++;
+        assertThat(d1).as(a.kind() + ": the CPU twin moves as much").isCloseTo(d0, within(1e-3f));
+      }
+    }
+    assertThat(cpuHits).isGreaterThan(20);
+  }
+
+  @Test
+  void withoutCouplingTheTwinStaysPutUnlessItIsTheDrawnPartner() {
+    AnomalyInjector single = new AnomalyInjector(schema);
+    Random rnd = new Random(5);
+    int alone = 0;
+    for (float[] x : rows(300, new Random(2))) {
+      AnomalyInjector.Injected a = single.inject(x, rnd);
+      float[] y = a.features();
+      boolean cpuMoved = Math.abs(value(y, 0, STEPS - 1) - value(x, 0, STEPS - 1)) > 1;
+      boolean twinMoved = value(y, 1, STEPS - 1) != value(x, 1, STEPS - 1);
+      if (a.kind() == AnomalyInjector.Kind.SPIKE && cpuMoved) {
+        assertThat(twinMoved).isFalse();
+        alone++;
+      }
+    }
+    assertThat(alone).isGreaterThan(5);
+  }
+
+  @Test
+  void theOptionIsACorrelationOffByDefault() {
+    TrainingOptions d = TrainingOptions.defaults("v1", 1);
+    assertThat(d.coupling()).isZero();
+    assertThat(d.withCoupling(0.8).coupling()).isEqualTo(0.8);
+    assertThat(d.withCoupling(0.8).withSeed(2).coupling()).isEqualTo(0.8);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.withCoupling(1.5))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
