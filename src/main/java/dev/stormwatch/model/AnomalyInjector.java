@@ -110,6 +110,22 @@ public final class AnomalyInjector {
     return new Injected(kind, y);
   }
 
+  /**
+   * A normal copy of {@code x}: one present channel (and its coupled partners) offset by 2-6 sigmas
+   * over the whole window, as when a key's level moved before the window and its baseline has not
+   * caught up; an onset inside the window is what marks an anomaly. Null without a present channel.
+   */
+  public float[] baselineOffset(float[] x, Random rnd) {
+    List<Integer> present = presentMetrics(x);
+    if (present.isEmpty()) {
+      return null;
+    }
+    float[] y = x.clone();
+    int m = present.get(rnd.nextInt(present.size()));
+    addCoupled(y, m, 0, schema.steps(), (rnd.nextBoolean() ? 1 : -1) * uniform(rnd, 2, 6), false);
+    return y;
+  }
+
   /** A ramp or step on {@code m}, and on each coupled partner scaled by its weight. */
   private void addCoupled(float[] y, int m, int from, int len, double size, boolean ramp) {
     addRamp(y, m, from, len, size, ramp);

@@ -291,6 +291,7 @@ public final class HybridTrainer {
     m.training.put("synthetic", new java.util.TreeMap<>(set.synthetic));
     m.training.put("benign_fraction", options.benignFraction());
     m.training.put("coupling", options.coupling());
+    m.training.put("offset_fraction", options.offsetFraction());
     m.training.put("coupled_channels", set.coupling.pairs());
     m.training.put("epoch_losses", epochLosses.stream().map(l -> Math.round(l * 1e4) / 1e4).toList());
     return m;

@@ -23,7 +23,7 @@ public final class TrainCommand {
       + " [--incidents incidents.json ...] [--benign benign.json] [--benign-repeat N] --model-out models/<name>/<version> [--seed N] [--epochs N]"
       + " [--log-branch on|off] [--log-tokens N] [--benign-fraction F]"
       + " [--architecture full|cnn-only|bilstm-only|concat|logistic] [--channels N|NAME,NAME,...]"
-      + " [--ensemble N] [--compress-above SIGMAS] [--coupling R] [--network hybrid|gnn]";
+      + " [--ensemble N] [--compress-above SIGMAS] [--coupling R] [--offset-fraction F] [--network hybrid|gnn]";
 
   /** Most seed-ensemble members one artifact may have. */
   static final int MAX_ENSEMBLE = 10;
@@ -55,6 +55,7 @@ public final class TrainCommand {
     int ensemble = 1;
     Double compressAbove = null;
     Double coupling = null;
+    Double offsetFraction = null;
     String network = "hybrid";
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -83,6 +84,7 @@ public final class TrainCommand {
           case "--ensemble" -> ensemble = Integer.parseInt(v);
           case "--compress-above" -> compressAbove = Double.parseDouble(v);
           case "--coupling" -> coupling = Double.parseDouble(v);
+          case "--offset-fraction" -> offsetFraction = Double.parseDouble(v);
           case "--network" -> {
             if (!v.equals("hybrid") && !v.equals("gnn")) {
               return usage("--network must be hybrid or gnn, got " + v);
@@ -141,6 +143,13 @@ public final class TrainCommand {
         options = options.withCoupling(coupling);
       } catch (IllegalArgumentException e) {
         return usage("--coupling must be a correlation in 0..1 (0: off), got " + coupling);
+      }
+    }
+    if (offsetFraction != null) {
+      try {
+        options = options.withOffsetFraction(offsetFraction);
+      } catch (IllegalArgumentException e) {
+        return usage("--offset-fraction must be in 0..1 (0: off), got " + offsetFraction);
       }
     }
     if (channels != null) {

@@ -25,12 +25,14 @@ import java.util.List;
  *     most frequent names)
  * @param coupling correlation (in magnitude, over the normal training windows) from which a
  *     channel moves with an injected anomaly on its partner ({@link ChannelCoupling}); 0: off
+ * @param offsetFraction share of normal windows that also yield a copy offset over the whole
+ *     window (still normal: a baseline that has not caught up with a new level, not an onset)
  */
 public record TrainingOptions(
     String modelVersion, long seed, int epochs, int batchSize, double learningRate,
     int vocabularySize, double holdoutFraction, double injectFraction, double clip,
     double compressAbove, long minBaselineSamples, double benignFraction, int logTokens,
-    Architecture architecture, List<String> channels, double coupling) {
+    Architecture architecture, List<String> channels, double coupling, double offsetFraction) {
 
   /**
    * Sigmas beyond which deviations are compressed by default: none, they are clipped. Compressing
@@ -45,7 +47,7 @@ public record TrainingOptions(
         || !(clip > 0) || !(compressAbove >= 0 && compressAbove < clip) || minBaselineSamples < 0
         || !(benignFraction >= 0 && benignFraction < 1)
         || logTokens < 0 || architecture == null || channels == null
-        || !(coupling >= 0 && coupling <= 1)) {
+        || !(coupling >= 0 && coupling <= 1) || !(offsetFraction >= 0 && offsetFraction < 1)) {
       throw new IllegalArgumentException("invalid training options: " + modelVersion);
     }
     channels = List.copyOf(channels);
@@ -61,7 +63,7 @@ public record TrainingOptions(
       Architecture architecture) {
     this(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize, holdoutFraction,
         injectFraction, clip, DEFAULT_COMPRESS_ABOVE, minBaselineSamples, benignFraction, logTokens,
-        architecture, List.of(), 0);
+        architecture, List.of(), 0, 0);
   }
 
   /** Telemetry only, no benign changes, the full architecture. */
@@ -85,66 +87,73 @@ public record TrainingOptions(
     return new TrainingOptions(modelVersion, seed, n, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
         architecture,
-        channels, coupling);
+        channels, coupling, offsetFraction);
   }
 
   public TrainingOptions withLogTokens(int n) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, n, architecture,
-        channels, coupling);
+        channels, coupling, offsetFraction);
   }
 
   public TrainingOptions withBenignFraction(double f) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, f, logTokens, architecture,
-        channels, coupling);
+        channels, coupling, offsetFraction);
   }
 
   public TrainingOptions withArchitecture(Architecture a) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens, a,
-        channels, coupling);
+        channels, coupling, offsetFraction);
   }
 
   public TrainingOptions withModelVersion(String version) {
     return new TrainingOptions(version, seed, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
         architecture,
-        channels, coupling);
+        channels, coupling, offsetFraction);
   }
 
   /** The same with another seed (a further member of a seed ensemble). */
   public TrainingOptions withSeed(long s) {
     return new TrainingOptions(modelVersion, s, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
-        architecture, channels, coupling);
+        architecture, channels, coupling, offsetFraction);
   }
 
   /** The same, with channels picked by name ({@code channels}) or, when empty, by frequency. */
   public TrainingOptions withChannels(List<String> names) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
-        architecture, names, coupling);
+        architecture, names, coupling, offsetFraction);
   }
 
   /** The same, compressing deviations beyond {@code sigmas} (0: clipped only). */
   public TrainingOptions withCompressAbove(double sigmas) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, sigmas, minBaselineSamples, benignFraction, logTokens,
-        architecture, channels, coupling);
+        architecture, channels, coupling, offsetFraction);
   }
 
   /** The same, moving channels correlated at least {@code r} with an injected anomaly's channel. */
   public TrainingOptions withCoupling(double r) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
-        architecture, channels, r);
+        architecture, channels, r, offsetFraction);
+  }
+
+  /** The same, with a share {@code f} of normal windows also offset over the whole window. */
+  public TrainingOptions withOffsetFraction(double f) {
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
+        architecture, channels, coupling, f);
   }
 
   /** The same, with the {@code n} most frequent channels. */
   public TrainingOptions withVocabularySize(int n) {
     return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, n,
         holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, logTokens,
-        architecture, List.of(), coupling);
+        architecture, List.of(), coupling, offsetFraction);
   }
 }

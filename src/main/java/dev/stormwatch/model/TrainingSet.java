@@ -190,6 +190,13 @@ public final class TrainingSet {
           split.add(e);
         }
       }
+      if (options.offsetFraction() > 0 && rnd.nextDouble() < options.offsetFraction()) {
+        float[] y = injector.baselineOffset(x, rnd);
+        if (y != null) {
+          set.synthetic.merge("BENIGN_BASELINE_OFFSET", 1, Integer::sum);
+          split.add(new Example(y, tokens, -1, w.end));
+        }
+      }
       if (options.benignFraction() > 0 && rnd.nextDouble() < options.benignFraction()) {
         Example e = benign(set, benign, x, tokens, w, logInjector, rnd);
         if (e != null) {

@@ -98,11 +98,66 @@ class ChannelCouplingTest {
   }
 
   @Test
+  void aBaselineOffsetMovesAChannelAndItsPartnersOverTheWholeWindow() {
+    ChannelCoupling c = ChannelCoupling.learn(schema, rows(200, new Random(1)), 0.8);
+    AnomalyInjector injector = new AnomalyInjector(schema, c);
+    Random rnd = new Random(3);
+    int cpu = 0;
+    for (float[] x : rows(100, new Random(4))) {
+      float[] y = injector.baselineOffset(x, rnd);
+      int moved = 0;
+      for (int m = 0; m < 4; m++) {
+        java.util.Set<Float> diffs = new java.util.HashSet<>();
+        for (int t = 0; t < STEPS; t++) {
+          if (Math.abs(value(x, m, t)) < 1.5f) {
+            diffs.add(Math.round((value(y, m, t) - value(x, m, t)) * 1e3f) / 1e3f);
+          }
+        }
+        assertThat(diffs).as("one offset at every step of channel " + m).hasSize(1);
+        if (!diffs.contains(0f)) {
+          moved++;
+          assertThat(Math.abs(diffs.iterator().next())).isBetween(1.9f, 6.1f);
+        }
+      }
+      assertThat(moved).isBetween(1, 3);
+      if (value(y, 0, 0) != value(x, 0, 0)) {
+        cpu++;
+        assertThat(value(y, 1, 0)).isNotEqualTo(value(x, 1, 0));
+        assertThat(value(y, 3, 0)).isEqualTo(value(x, 3, 0));
+      }
+    }
+    assertThat(cpu).isGreaterThan(5);
+    assertThat(injector.baselineOffset(new float[schema.size()], rnd)).isNull();
+  }
+
+  @Test
+  void trainingWithOffsetsAddsNormalOffsetCopies() {
+    List<dev.stormwatch.window.WindowAssembly> windows = new ArrayList<>();
+    Random w = new Random(6);
+    for (int i = 0; i < 150; i++) {
+      windows.add(SyntheticWindows.window("svc", i, w));
+    }
+    TrainingOptions base = new TrainingOptions("v1", 11, 1, 32, 3e-3, 8, 0.2, 0.5, 8.0, 30);
+    TrainingSet plain = TrainingSet.build(windows, List.of(), base, new Random(1));
+    TrainingSet offset = TrainingSet.build(windows, List.of(), base.withOffsetFraction(0.3), new Random(1));
+    assertThat(plain.synthetic).doesNotContainKey("BENIGN_BASELINE_OFFSET");
+    int offsets = offset.synthetic.get("BENIGN_BASELINE_OFFSET");
+    assertThat(offsets).isGreaterThan(10);
+    long negatives = offset.train.stream().filter(e -> e.label() < 0).count()
+        + offset.holdout.stream().filter(e -> e.label() < 0).count();
+    long plainNegatives = plain.train.stream().filter(e -> e.label() < 0).count()
+        + plain.holdout.stream().filter(e -> e.label() < 0).count();
+    assertThat(negatives).isEqualTo(plainNegatives + offsets);
+  }
+
+  @Test
   void theOptionIsACorrelationOffByDefault() {
     TrainingOptions d = TrainingOptions.defaults("v1", 1);
     assertThat(d.coupling()).isZero();
     assertThat(d.withCoupling(0.8).coupling()).isEqualTo(0.8);
     assertThat(d.withCoupling(0.8).withSeed(2).coupling()).isEqualTo(0.8);
+    assertThat(d.offsetFraction()).isZero();
+    assertThat(d.withOffsetFraction(0.25).withCoupling(0.8).offsetFraction()).isEqualTo(0.25);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.withCoupling(1.5))
         .isInstanceOf(IllegalArgumentException.class);
   }
