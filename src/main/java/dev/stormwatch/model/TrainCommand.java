@@ -25,6 +25,15 @@ public final class TrainCommand {
       + " [--architecture full|cnn-only|bilstm-only|concat|logistic] [--channels N|NAME,NAME,...]"
       + " [--ensemble N] [--compress-above SIGMAS] [--coupling R] [--offset-fraction F] [--network hybrid|gnn]";
 
+  /**
+   * Correlation from which {@code train.sh} moves channels together in injected anomalies unless
+   * {@code --coupling} says otherwise: one quantity reported twice (CPU in millicores and in
+   * percent, memory in MiB and in percent, neighbouring latency percentiles), not cause and effect
+   * (CPU with requests correlate 0.83-0.88 in the simulator and stay apart). docs/hybrid-model.md,
+   * "Correlated channels move together".
+   */
+  static final double DEFAULT_COUPLING = 0.95;
+
   /** Most seed-ensemble members one artifact may have. */
   static final int MAX_ENSEMBLE = 10;
 
@@ -54,7 +63,7 @@ public final class TrainCommand {
     String channels = null;
     int ensemble = 1;
     Double compressAbove = null;
-    Double coupling = null;
+    double coupling = DEFAULT_COUPLING;
     Double offsetFraction = null;
     String network = "hybrid";
     for (int i = 0; i < args.length; i++) {
@@ -138,12 +147,10 @@ public final class TrainCommand {
             + ", got " + compressAbove);
       }
     }
-    if (coupling != null) {
-      try {
-        options = options.withCoupling(coupling);
-      } catch (IllegalArgumentException e) {
-        return usage("--coupling must be a correlation in 0..1 (0: off), got " + coupling);
-      }
+    try {
+      options = options.withCoupling(coupling);
+    } catch (IllegalArgumentException e) {
+      return usage("--coupling must be a correlation in 0..1 (0: off), got " + coupling);
     }
     if (offsetFraction != null) {
       try {

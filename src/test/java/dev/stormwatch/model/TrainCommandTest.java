@@ -37,7 +37,9 @@ class TrainCommandTest {
       assertThat(model.modelVersion()).isEqualTo("hybrid-v7");
       assertThat(model.manifest().metrics).containsExactly("cpu_util", "latency_p99_ms");
       assertThat(model.manifest().embeddingModel).isNull();
-      assertThat(model.manifest().training).containsEntry("seed", 3).containsKey("injected");
+      assertThat(model.manifest().training).containsEntry("seed", 3).containsKey("injected")
+          .containsEntry("coupling", TrainCommand.DEFAULT_COUPLING)
+          .containsEntry("coupled_channels", List.of());
       assertThat(model.manifest().evaluation).containsKeys("auc", "f1");
     }
   }
@@ -143,6 +145,10 @@ class TrainCommandTest {
   void rejectsIncompleteArguments() throws Exception {
     assertThat(TrainCommand.run(new String[] {"--input", "x.jsonl"})).isEqualTo(2);
     assertThat(TrainCommand.run(new String[] {"--input", "x", "--model-out", "m", "--seed", "z"}))
+        .isEqualTo(2);
+    assertThat(TrainCommand.run(new String[] {"--input", "x", "--model-out", "m", "--coupling", "1.5"}))
+        .isEqualTo(2);
+    assertThat(TrainCommand.run(new String[] {"--input", "x", "--model-out", "m", "--offset-fraction", "1"}))
         .isEqualTo(2);
   }
 
