@@ -130,7 +130,7 @@ public final class AnomalyInjector {
   private void addCoupled(float[] y, int m, int from, int len, double size, boolean ramp) {
     addRamp(y, m, from, len, size, ramp);
     for (int j = 0; j < schema.metrics().size(); j++) {
-      double weight = j == m ? 0 : coupling.weight(m, j);
+      double weight = coupling.weight(m, j);
       if (weight != 0) {
         addRamp(y, j, from, len, size * weight, ramp);
       }

@@ -88,21 +88,12 @@ public final class ChannelCoupling {
     return new ChannelCoupling(schema, w);
   }
 
-  /** The weight with which channel {@code j} follows an anomaly on {@code m} (0: not at all). */
+  /**
+   * The weight with which channel {@code j} follows an anomaly on {@code m} (0: not at all, and
+   * always for {@code j == m}).
+   */
   public double weight(int m, int j) {
     return weights[m][j];
-  }
-
-  /** True when some channel has a partner. */
-  public boolean any() {
-    for (double[] row : weights) {
-      for (double x : row) {
-        if (x != 0) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** The coupled pairs, each once, as {@code "a~b r"} (for the manifest's training summary). */

@@ -47,14 +47,15 @@ class ChannelCouplingTest {
     assertThat(c.weight(0, 2)).isCloseTo(-1.0, within(0.02));
     assertThat(c.weight(0, 3)).isZero();
     assertThat(c.weight(3, 2)).isZero();
+    assertThat(c.weight(0, 0)).isZero();
     assertThat(c.pairs()).hasSize(3).first().asString().startsWith("cpu_usage_m~cpu_usage_rate_pct 1.00");
   }
 
   @Test
   void offOrTooFewPairedStepsCoupleNothing() {
-    assertThat(ChannelCoupling.learn(schema, rows(200, new Random(1)), 0).any()).isFalse();
-    assertThat(ChannelCoupling.learn(schema, rows(4, new Random(1)), 0.8).any()).isFalse();
-    assertThat(ChannelCoupling.none(schema).any()).isFalse();
+    assertThat(ChannelCoupling.learn(schema, rows(200, new Random(1)), 0).pairs()).isEmpty();
+    assertThat(ChannelCoupling.learn(schema, rows(4, new Random(1)), 0.8).pairs()).isEmpty();
+    assertThat(ChannelCoupling.none(schema).pairs()).isEmpty();
   }
 
   @Test
