@@ -9,8 +9,8 @@ import dev.stormwatch.model.Architecture;
 /**
  * The NAB detectors built on the per-file hybrid model ({@link HybridNabScorer}): {@code hybrid}
  * and the variants that measure its parts, {@code hybrid-raw}, {@code hybrid-frozen}, {@code
- * hybrid-compressed}, {@code hybrid-confirmed}, and the paper's ablations {@code hybrid-logistic}
- * and {@code hybrid-cnn-only}. Each variant differs from {@code hybrid} only in its settings.
+ * hybrid-compressed}, {@code hybrid-offsets}, {@code hybrid-confirmed}, and the paper's ablations
+ * {@code hybrid-logistic} and {@code hybrid-cnn-only}. Each variant differs from {@code hybrid} only in its settings.
  */
 public abstract class HybridNabPlugins implements NabDetectorPlugin {
   private final String name;
@@ -77,6 +77,19 @@ public abstract class HybridNabPlugins implements NabDetectorPlugin {
 
     public Compressed() {
       super(NAME, HybridNabSettings.defaults().withCompressAbove(3));
+    }
+  }
+
+  /**
+   * {@code hybrid-offsets}: {@code hybrid} whose training also shows whole-window offsets of 2-6
+   * scales as normal (a quarter of the normal windows), so a baseline lagging a level stops
+   * scoring like an onset.
+   */
+  public static final class Offsets extends HybridNabPlugins {
+    public static final String NAME = "hybrid-offsets";
+
+    public Offsets() {
+      super(NAME, HybridNabSettings.defaults().withOffsetFraction(0.25));
     }
   }
 

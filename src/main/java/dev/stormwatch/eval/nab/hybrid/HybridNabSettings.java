@@ -33,12 +33,15 @@ import dev.stormwatch.model.TrainingOptions;
  *     covers under two days (too short to tell); otherwise it has no daily profile
  * @param compressAbove deviations beyond this many scales are compressed before the clip (0: clipped only)
  * @param architecture the network's stages (the full model, or one of the paper's ablations)
+ * @param offsetFraction share of normal windows that also yield a copy offset by 2-6 scales over
+ *     the whole window, labelled normal (a baseline lagging a level, not an onset; 0: none)
  */
 public record HybridNabSettings(
     int windowSteps, int maturitySamples, double hourBucketDays, double ewmaAlpha, int epochs,
     int batchSize, double learningRate, double injectFraction, double benignFraction,
     double holdoutFraction, long seed, double onsetMemorySteps, int retrainEveryRows,
-    int retrainWindows, double minDailyCorrelation, double compressAbove, Architecture architecture) {
+    int retrainWindows, double minDailyCorrelation, double compressAbove, Architecture architecture,
+    double offsetFraction) {
   /** Normalised features are clipped to +-this many baseline scales (as in the job). */
   static final double CLIP = 8.0;
   private static final long HOUR_MILLIS = 3_600_000L;
@@ -48,7 +51,7 @@ public record HybridNabSettings(
         || onsetMemorySteps < 0 || (onsetMemorySteps > 0 && onsetMemorySteps < 1)
         || retrainEveryRows < 0 || retrainWindows < 2 || !(minDailyCorrelation >= -1)
         || minDailyCorrelation > 1 || !(compressAbove >= 0 && compressAbove < CLIP)
-        || architecture == null) {
+        || architecture == null || !(offsetFraction >= 0 && offsetFraction < 1)) {
       throw new IllegalArgumentException("invalid hybrid NAB settings");
     }
   }
@@ -64,35 +67,47 @@ public record HybridNabSettings(
    */
   public static HybridNabSettings defaults() {
     return new HybridNabSettings(
-        10, 30, 2, 0.005, 3, 32, 3e-3, 0.5, 0.25, 0.1, 7, 10, 500, 2000, 0.7, 0, Architecture.FULL);
+        10, 30, 2, 0.005, 3, 32, 3e-3, 0.5, 0.25, 0.1, 7, 10, 500, 2000, 0.7, 0, Architecture.FULL, 0);
   }
 
   /** A copy that keeps the probationary model for the whole file. */
   public HybridNabSettings withoutRetraining() {
     return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
         batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed,
-        onsetMemorySteps, 0, retrainWindows, minDailyCorrelation, compressAbove, architecture);
+        onsetMemorySteps, 0, retrainWindows, minDailyCorrelation, compressAbove, architecture,
+        offsetFraction);
   }
 
   /** A copy with another onset memory (0: raw scores). */
   public HybridNabSettings withOnsetMemorySteps(double steps) {
     return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
         batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed, steps,
-        retrainEveryRows, retrainWindows, minDailyCorrelation, compressAbove, architecture);
+        retrainEveryRows, retrainWindows, minDailyCorrelation, compressAbove, architecture,
+        offsetFraction);
   }
 
   /** A copy whose models see deviations beyond {@code sigmas} compressed (FeatureSchema). */
   public HybridNabSettings withCompressAbove(double sigmas) {
     return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
         batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed,
-        onsetMemorySteps, retrainEveryRows, retrainWindows, minDailyCorrelation, sigmas, architecture);
+        onsetMemorySteps, retrainEveryRows, retrainWindows, minDailyCorrelation, sigmas, architecture,
+        offsetFraction);
   }
 
   /** A copy whose models have other stages (one of the paper's ablations). */
   public HybridNabSettings withArchitecture(Architecture a) {
     return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
         batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed,
-        onsetMemorySteps, retrainEveryRows, retrainWindows, minDailyCorrelation, compressAbove, a);
+        onsetMemorySteps, retrainEveryRows, retrainWindows, minDailyCorrelation, compressAbove, a,
+        offsetFraction);
+  }
+
+  /** A copy whose training adds whole-window offsets to this share of normal windows. */
+  public HybridNabSettings withOffsetFraction(double fraction) {
+    return new HybridNabSettings(windowSteps, maturitySamples, hourBucketDays, ewmaAlpha, epochs,
+        batchSize, learningRate, injectFraction, benignFraction, holdoutFraction, seed,
+        onsetMemorySteps, retrainEveryRows, retrainWindows, minDailyCorrelation, compressAbove,
+        architecture, fraction);
   }
 
   /**
@@ -129,6 +144,7 @@ public record HybridNabSettings(
   public TrainingOptions trainingOptions() {
     return new TrainingOptions("nab", seed, epochs, batchSize, learningRate, 1, holdoutFraction,
         injectFraction, CLIP, maturitySamples, benignFraction, 0, architecture)
-        .withCompressAbove(compressAbove);
+        .withCompressAbove(compressAbove)
+        .withOffsetFraction(offsetFraction);
   }
 }

@@ -55,6 +55,18 @@ class HybridNabSettingsTest {
   }
 
   @Test
+  void onlyTheOffsetsVariantTrainsOnWholeWindowOffsets() {
+    assertThat(HybridNabSettings.defaults().trainingOptions().offsetFraction()).isZero();
+    assertThat(new HybridNabPlugins.Offsets().name()).isEqualTo("hybrid-offsets");
+    assertThat(HybridNabSettings.defaults().withOffsetFraction(0.25).trainingOptions()
+        .offsetFraction()).isEqualTo(0.25);
+    assertThat(dev.stormwatch.eval.nab.NabDetectors.isRegistered(HybridNabPlugins.Offsets.NAME))
+        .isTrue();
+    assertThatThrownBy(() -> HybridNabSettings.defaults().withOffsetFraction(1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void theAblationVariantsTrainTheirArchitectureAndAreRegistered() {
     assertThat(HybridNabSettings.defaults().trainingOptions().architecture())
         .isEqualTo(dev.stormwatch.model.Architecture.FULL);
@@ -84,6 +96,7 @@ class HybridNabSettingsTest {
     return new HybridNabSettings(d.windowSteps(), d.maturitySamples(), hourBucketDays,
         d.ewmaAlpha(), d.epochs(), d.batchSize(), d.learningRate(), d.injectFraction(),
         d.benignFraction(), d.holdoutFraction(), d.seed(), d.onsetMemorySteps(),
-        d.retrainEveryRows(), d.retrainWindows(), minCorrelation, d.compressAbove(), d.architecture());
+        d.retrainEveryRows(), d.retrainWindows(), minCorrelation, d.compressAbove(), d.architecture(),
+        d.offsetFraction());
   }
 }
