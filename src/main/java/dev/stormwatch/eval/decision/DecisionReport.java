@@ -31,6 +31,21 @@ final class DecisionReport {
           r.posterior().falseAlarms() + String.format(Locale.ROOT, " (%.2f)", r.posterior().threshold()),
           r.falseAlarmsSaved()));
     }
+    sb.append(String.format(Locale.ROOT,
+        "%nWithin false-alarm budgets (most incidents found with at most N false alarms, either rule):%n"));
+    sb.append(String.format(Locale.ROOT, "%-9s", "detector"));
+    for (int budget : FalseAlarmBudgets.BUDGETS) {
+      sb.append(String.format(Locale.ROOT, " %6s", "<=" + budget));
+    }
+    sb.append(String.format(Locale.ROOT, "  %s%n", "most (FA)"));
+    for (FalseAlarmBudgets.Row r : result.budgets()) {
+      sb.append(String.format(Locale.ROOT, "%-9s", r.detector()));
+      for (int found : r.found()) {
+        sb.append(String.format(Locale.ROOT, " %6d", found));
+      }
+      sb.append(String.format(Locale.ROOT, "  %d/%d (%d)%n", r.most(), r.incidents(),
+          r.falseAlarmsAtMost()));
+    }
     return sb.toString();
   }
 

@@ -87,6 +87,20 @@ class DecisionSweepTest {
   }
 
   @Test
+  void budgetsTakeTheMostFoundWithinEachFalseAlarmCountOverBothRules() {
+    List<OperatingPoint> points = List.of(
+        point(DecisionSweep.SCORE, 0.6, 9, 250), point(DecisionSweep.SCORE, 0.8, 7, 60),
+        point(DecisionSweep.SCORE, 0.9, 3, 12),
+        point(DecisionSweep.POSTERIOR, 0.3, 9, 180), point(DecisionSweep.POSTERIOR, 0.7, 4, 20));
+    FalseAlarmBudgets.Row row = FalseAlarmBudgets.rows(points).get(0);
+    assertThat(FalseAlarmBudgets.BUDGETS).containsExactly(10, 20, 50, 100, 200);
+    assertThat(row.found()).containsExactly(0, 4, 4, 7, 9);
+    assertThat(row.most()).isEqualTo(9);
+    assertThat(row.falseAlarmsAtMost()).isEqualTo(180);
+    assertThat(row.incidents()).isEqualTo(9);
+  }
+
+  @Test
   void thresholdRangesAreValidated() {
     assertThat(DecisionCommand.range("0.5:0.7:0.1")).containsExactly(0.5, 0.6, 0.7);
     assertThatThrownBy(() -> DecisionCommand.range("0.5:1.2:0.1")).hasMessageContaining("0 < from");
@@ -115,7 +129,10 @@ class DecisionSweepTest {
         "datasets/demo/incidents.json", "--out", out.toString(), "--detectors", "baseline",
         "--thresholds", "0.7:0.7:0.1", "--scores"});
     assertThat(o.scores()).isTrue();
-    DecisionCommand.evaluate(o, new dev.stormwatch.config.JobConfig());
+    dev.stormwatch.config.JobConfig job = new dev.stormwatch.config.JobConfig();
+    DecisionCommand.Result result = DecisionCommand.evaluate(o, job);
+    assertThat(DecisionReport.text(result, job)).contains("Within false-alarm budgets")
+        .containsPattern("baseline +\\d+ +\\d+ +\\d+ +\\d+ +\\d+  \\d+/\\d+ \\(\\d+\\)");
     java.util.List<String> lines = java.nio.file.Files.readAllLines(WindowScores.file(out, "baseline"));
     assertThat(lines.get(0)).isEqualTo(WindowScores.HEADER);
     java.util.List<String[]> rows = lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
