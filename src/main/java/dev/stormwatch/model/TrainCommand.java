@@ -5,6 +5,8 @@ import dev.stormwatch.eval.Label;
 import dev.stormwatch.event.TelemetryEvent;
 import dev.stormwatch.model.peers.ForecasterTraining;
 import dev.stormwatch.window.WindowAssembly;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -215,7 +217,12 @@ public final class TrainCommand {
       }
       String member = "member-" + k;
       HybridTrainer trainer = new HybridTrainer(o);
-      ModelManifest m = trainer.train(set, cfg.stepMillis, summary, k == 1 ? out : out.resolve(member));
+      ModelManifest m;
+      try {
+        m = trainer.train(set, cfg.stepMillis, summary, k == 1 ? out : out.resolve(member));
+      } catch (TrainingDivergedException e) {
+        return diverged(e, k, ensemble, o.seed(), out);
+      }
       if (k == 1) {
         lead = m;
         System.out.printf("trained %s (%d parameters) in %.1f s%s: epoch losses %s; held-out %s%n",
@@ -233,6 +240,22 @@ public final class TrainCommand {
       lead.write(out.resolve(ModelManifest.FILE));
     }
     return 0;
+  }
+
+  /**
+   * Reports a run that diverged on every attempt; a half-built ensemble's lead manifest is removed,
+   * so the job refuses the directory instead of serving the lead alone. Returns exit code 2.
+   */
+  static int diverged(TrainingDivergedException e, int member, int ensemble, long seed, Path out)
+      throws IOException {
+    String which = ensemble == 1 ? "" : " of ensemble member " + member + " of " + ensemble;
+    System.err.printf("training%s (seed %d) diverged on all %d attempts: %s%n", which, seed,
+        HybridTrainer.MAX_ATTEMPTS, e.getMessage());
+    if (member > 1 && Files.deleteIfExists(out.resolve(ModelManifest.FILE))) {
+      System.err.printf("removed %s: the ensemble is incomplete and must not be served%n",
+          out.resolve(ModelManifest.FILE));
+    }
+    return 2;
   }
 
   /** Prints what the replay gave the training run. */

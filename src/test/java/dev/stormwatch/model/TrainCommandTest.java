@@ -23,6 +23,17 @@ class TrainCommandTest {
   @TempDir Path dir;
 
   @Test
+  void anEnsembleMemberThatDivergesOnEveryAttemptFailsTheRunAndUnpublishesTheLead() throws IOException {
+    Path out = Files.createDirectories(dir.resolve("ensemble"));
+    Files.writeString(out.resolve(ModelManifest.FILE), "{}");
+    TrainingDivergedException e = new TrainingDivergedException("training diverged: 10 batches");
+    assertThat(TrainCommand.diverged(e, 1, 1, 7, out)).isEqualTo(2);
+    assertThat(out.resolve(ModelManifest.FILE)).exists();
+    assertThat(TrainCommand.diverged(e, 3, 3, 9, out)).isEqualTo(2);
+    assertThat(out.resolve(ModelManifest.FILE)).doesNotExist();
+  }
+
+  @Test
   void trainsAnArtifactFromInputContractRecords() throws Exception {
     assumeTrue(DjlRuntime.available(), "PyTorch native library: " + DjlRuntime.loadError());
     Path input = writeTelemetry(dir.resolve("history.jsonl"), 4 * 60);
