@@ -35,8 +35,9 @@ public final class HybridTrainer {
   static final float GRADIENT_CLIP = 1f;
   /**
    * Consecutive batches with a non-finite loss or gradient after which training stops. A single
-   * one is skipped (no step): PyTorch's CPU kernels are not always bit-reproducible and this
-   * network trains close to the edge, so a run now and then meets a batch that overflows.
+   * one is skipped (no step, its gradient cleared): PyTorch's CPU kernels are not always
+   * bit-reproducible and this network trains close to the edge, so a run now and then meets a
+   * batch whose backward pass overflows.
    */
   static final int MAX_NON_FINITE_BATCHES = 10;
   /**
@@ -190,7 +191,7 @@ public final class HybridTrainer {
               sum += value;
               stepped = true;
             } else {
-              gc.zeroGradients();
+              clearGradients(trainer);
             }
           }
         }
@@ -225,6 +226,30 @@ public final class HybridTrainer {
   }
 
   /** True when every parameter's gradient is finite (read back once per step; small network). */
+  /** Sets every trainable parameter's gradient to zero; see {@link #clear(NDArray)}. */
+  private static void clearGradients(Trainer trainer) {
+    for (ai.djl.nn.Parameter p : trainer.getModel().getBlock().getParameters().values()) {
+      if (p.requiresGradient()) {
+        try (NDArray g = p.getArray().getGradient()) {
+          clear(g);
+        }
+      }
+    }
+  }
+
+  /**
+   * Zeroes a gradient in place, NaN and infinite entries included. DJL's {@code
+   * GradientCollector.zeroGradients} subtracts a gradient from itself, which leaves NaN where it
+   * was NaN or infinite, so one batch with a non-finite gradient poisoned every later one (the
+   * PyTorch engine accumulates into the same buffer) until training stopped as diverged.
+   */
+  static void clear(NDArray gradient) {
+    try (NDArray bad = gradient.isNaN().logicalOr(gradient.isInfinite())) {
+      gradient.set(bad, 0);
+    }
+    gradient.subi(gradient);
+  }
+
   private static boolean gradientsFinite(Trainer trainer) {
     for (ai.djl.nn.Parameter p : trainer.getModel().getBlock().getParameters().values()) {
       if (!p.requiresGradient()) {
