@@ -225,7 +225,6 @@ public final class HybridTrainer {
     }
   }
 
-  /** True when every parameter's gradient is finite (read back once per step; small network). */
   /** Sets every trainable parameter's gradient to zero; see {@link #clear(NDArray)}. */
   private static void clearGradients(Trainer trainer) {
     for (ai.djl.nn.Parameter p : trainer.getModel().getBlock().getParameters().values()) {
@@ -250,6 +249,7 @@ public final class HybridTrainer {
     gradient.subi(gradient);
   }
 
+  /** True when every parameter's gradient is finite (read back once per step; small network). */
   private static boolean gradientsFinite(Trainer trainer) {
     for (ai.djl.nn.Parameter p : trainer.getModel().getBlock().getParameters().values()) {
       if (!p.requiresGradient()) {

@@ -28,14 +28,8 @@ public final class EqualRecall {
 
   /** The equal-recall row of each detector in {@code points} (in first-seen order). */
   public static List<Row> rows(List<OperatingPoint> points) {
-    List<String> detectors = new ArrayList<>();
-    points.forEach(p -> {
-      if (!detectors.contains(p.detector())) {
-        detectors.add(p.detector());
-      }
-    });
     List<Row> rows = new ArrayList<>();
-    for (String d : detectors) {
+    for (String d : OperatingPoint.detectors(points)) {
       List<OperatingPoint> mine = points.stream().filter(p -> p.detector().equals(d)).toList();
       int common = Math.min(maxDetected(mine, DecisionSweep.SCORE), maxDetected(mine, DecisionSweep.POSTERIOR));
       if (common <= 0) {

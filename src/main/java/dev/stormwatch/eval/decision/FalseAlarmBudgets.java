@@ -26,14 +26,8 @@ public final class FalseAlarmBudgets {
 
   /** The budget row of each detector in {@code points} (in first-seen order). */
   public static List<Row> rows(List<OperatingPoint> points) {
-    List<String> detectors = new ArrayList<>();
-    for (OperatingPoint p : points) {
-      if (!detectors.contains(p.detector())) {
-        detectors.add(p.detector());
-      }
-    }
     List<Row> rows = new ArrayList<>();
-    for (String d : detectors) {
+    for (String d : OperatingPoint.detectors(points)) {
       List<OperatingPoint> mine = points.stream().filter(p -> p.detector().equals(d)).toList();
       List<Integer> found = new ArrayList<>();
       for (int budget : BUDGETS) {

@@ -1,5 +1,7 @@
 package dev.stormwatch.eval.decision;
 
+import java.util.List;
+
 /**
  * One alerting threshold of one detector under one decision rule, scored on a scenario.
  *
@@ -17,4 +19,9 @@ package dev.stormwatch.eval.decision;
  */
 public record OperatingPoint(String detector, String mode, double threshold, int detected,
     int incidents, int falseAlarms, int benignAlerts, double falseAlarmsPerDayPer12, Double f1,
-    Double delayMedianS) {}
+    Double delayMedianS) {
+  /** The detectors of {@code points}, each once, in first-seen order. */
+  static List<String> detectors(List<OperatingPoint> points) {
+    return points.stream().map(OperatingPoint::detector).distinct().toList();
+  }
+}

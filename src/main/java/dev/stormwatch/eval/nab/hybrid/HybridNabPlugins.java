@@ -10,7 +10,8 @@ import dev.stormwatch.model.Architecture;
  * The NAB detectors built on the per-file hybrid model ({@link HybridNabScorer}): {@code hybrid}
  * and the variants that measure its parts, {@code hybrid-raw}, {@code hybrid-frozen}, {@code
  * hybrid-compressed}, {@code hybrid-offsets}, {@code hybrid-confirmed}, and the paper's ablations
- * {@code hybrid-logistic} and {@code hybrid-cnn-only}. Each variant differs from {@code hybrid} only in its settings.
+ * {@code hybrid-logistic} and {@code hybrid-cnn-only}. Each variant differs from {@code hybrid}
+ * only in its settings.
  */
 public abstract class HybridNabPlugins implements NabDetectorPlugin {
   private final String name;
