@@ -191,7 +191,7 @@ public final class HybridTrainer {
               sum += value;
               stepped = true;
             } else {
-              clearGradients(trainer);
+              Gradients.clear(trainer.getModel().getBlock());
             }
           }
         }
@@ -223,30 +223,6 @@ public final class HybridTrainer {
             + " is not finite after training; try another --seed or fewer --epochs");
       }
     }
-  }
-
-  /** Sets every trainable parameter's gradient to zero; see {@link #clear(NDArray)}. */
-  private static void clearGradients(Trainer trainer) {
-    for (ai.djl.nn.Parameter p : trainer.getModel().getBlock().getParameters().values()) {
-      if (p.requiresGradient()) {
-        try (NDArray g = p.getArray().getGradient()) {
-          clear(g);
-        }
-      }
-    }
-  }
-
-  /**
-   * Zeroes a gradient in place, NaN and infinite entries included. DJL's {@code
-   * GradientCollector.zeroGradients} subtracts a gradient from itself, which leaves NaN where it
-   * was NaN or infinite, so one batch with a non-finite gradient poisoned every later one (the
-   * PyTorch engine accumulates into the same buffer) until training stopped as diverged.
-   */
-  static void clear(NDArray gradient) {
-    try (NDArray bad = gradient.isNaN().logicalOr(gradient.isInfinite())) {
-      gradient.set(bad, 0);
-    }
-    gradient.subi(gradient);
   }
 
   /** True when every parameter's gradient is finite (read back once per step; small network). */

@@ -15,6 +15,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.stormwatch.model.DjlRuntime;
 import dev.stormwatch.model.Examples;
+import dev.stormwatch.model.Gradients;
 import dev.stormwatch.model.TrainingOptions;
 import dev.stormwatch.model.TrainingSet;
 import java.util.List;
@@ -77,7 +78,7 @@ final class GanNetwork implements PeerNetwork {
             NDArray ones = scope.ones(new Shape(n, 1));
             NDArray zeros = scope.zeros(new Shape(n, 1));
             // the generator's step below leaves gradients on the discriminator's parameters
-            PeerTraining.zeroGradients(discriminator);
+            Gradients.clear(discriminator);
             try (GradientCollector gc = d.newGradientCollector()) {
               NDArray fake = g.forward(new NDList(noise(scope, n, rnd))).singletonOrThrow()
                   .stopGradient().reshape(PeerTraining.shape(n, rowShape));

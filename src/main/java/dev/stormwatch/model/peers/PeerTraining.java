@@ -108,22 +108,6 @@ final class PeerTraining {
     return out;
   }
 
-  /**
-   * Zeroes the gradients of one block's parameters. (The engine's Adam step zeroes the gradients it
-   * applies; {@code GradientCollector.zeroGradients} would walk every array the engine holds, which
-   * grows with every model trained in the JVM.)
-   */
-  static void zeroGradients(Block block) {
-    for (var p : block.getParameters().values()) {
-      NDArray array = p.getArray();
-      if (array.hasGradient()) {
-        try (NDArray grad = array.getGradient()) {
-          grad.subi(grad);
-        }
-      }
-    }
-  }
-
   static Shape shape(int n, long[] rowShape) {
     long[] s = new long[rowShape.length + 1];
     s[0] = n;

@@ -8,8 +8,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 
-/** A skipped batch's non-finite gradient is really cleared, so it cannot poison the next batch. */
-class HybridTrainerGradientTest {
+/** A non-finite gradient is really cleared, so it cannot poison the next backward pass. */
+class GradientsTest {
   @Test
   void anInfiniteGradientIsZeroedWhereSubtractingItFromItselfLeavesNaN() {
     assumeTrue(DjlRuntime.available(), "PyTorch native library: " + DjlRuntime.loadError());
@@ -26,7 +26,7 @@ class HybridTrainerGradientTest {
       naive.subi(naive);
       assertThat(naive.toFloatArray()[0]).isNaN();
 
-      HybridTrainer.clear(x.getGradient());
+      Gradients.clear(x.getGradient());
       assertThat(x.getGradient().toFloatArray()).containsExactly(0f, 0f);
       try (GradientCollector gc = DjlRuntime.engine().newGradientCollector()) {
         gc.backward(x.mul(3).sum());
