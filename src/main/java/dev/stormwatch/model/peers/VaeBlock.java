@@ -11,13 +11,16 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Random;
 
 /**
  * A variational autoencoder of a window's flattened features (Kingma and Welling 2014): a
  * one-hidden-layer encoder to a Gaussian latent's mean and log-variance, a sample of it
  * (reparameterised; the mean at inference) and a one-hidden-layer decoder back to the features.
  * Input {@code [batch, channels, steps]}; output the reconstruction {@code [batch, channels *
- * steps]}, the latent mean and log-variance {@code [batch, latent]}.
+ * steps]}, the latent mean and log-variance {@code [batch, latent]}. The sampling noise comes from
+ * the block's own seeded generator, not the engine's process-wide one, so that training is
+ * reproducible whatever else in the JVM draws random numbers.
  */
 final class VaeBlock extends AbstractBlock {
   private final int hidden;
@@ -26,6 +29,7 @@ final class VaeBlock extends AbstractBlock {
   private final Linear moments;
   private final Linear decoder;
   private final Linear output;
+  private Random noise = new Random(0);
 
   VaeBlock(int hidden, int latent, long features) {
     super((byte) 1);
@@ -49,12 +53,25 @@ final class VaeBlock extends AbstractBlock {
     NDArray logVar = m.get(new NDIndex(":, " + latent + ":")).clip(-10, 10);
     NDArray z = mean;
     if (training) {
-      NDArray eps = x.getManager().randomNormal(mean.getShape());
+      NDArray eps = x.getManager().create(gaussians(mean.getShape()), mean.getShape());
       z = mean.add(logVar.mul(0.5).exp().mul(eps));
     }
     NDArray d = Activation.relu(decoder.forward(ps, new NDList(z), training, params).get(0));
     NDArray recon = output.forward(ps, new NDList(d), training, params).get(0);
     return new NDList(recon, mean, logVar);
+  }
+
+  /** Restarts the sampling noise from {@code seed}. */
+  void seedNoise(long seed) {
+    noise = new Random(seed);
+  }
+
+  private float[] gaussians(Shape shape) {
+    float[] values = new float[Math.toIntExact(shape.size())];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) noise.nextGaussian();
+    }
+    return values;
   }
 
   @Override

@@ -33,6 +33,7 @@ final class VaeNetwork implements PeerNetwork {
   @Override
   public void fit(List<TrainingSet.Example> train, TrainingOptions options) {
     DjlRuntime.engine().setRandomSeed((int) options.seed());
+    block.seedNoise(options.seed());
     List<float[]> normal = train.stream().filter(e -> e.label() < 0)
         .map(TrainingSet.Example::features).toList();
     try (Trainer trainer = PeerTraining.trainer(model, Loss.l2Loss(), options,
