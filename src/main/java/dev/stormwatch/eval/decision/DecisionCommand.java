@@ -52,7 +52,8 @@ public final class DecisionCommand {
 
   /** What one run produced: every operating point and the equal-recall comparison. */
   public record Result(List<OperatingPoint> points, List<OperatingPoint> defaults,
-      List<EqualRecall.Row> equalRecall, List<FalseAlarmBudgets.Row> budgets) {}
+      List<EqualRecall.Row> equalRecall, List<FalseAlarmBudgets.Row> budgets,
+      List<FalseAlarmBudgets.Row> pageBudgets) {}
 
   /** Runs the subcommand; returns the exit code. */
   public static int run(String[] args) throws Exception {
@@ -133,13 +134,14 @@ public final class DecisionCommand {
     List<OperatingPoint> defaults = points.stream()
         .filter(p -> Math.abs(p.threshold() - job.alertThreshold) < 1e-9).toList();
     Result result = new Result(points, defaults, EqualRecall.rows(points),
-        FalseAlarmBudgets.rows(points));
+        FalseAlarmBudgets.rows(points), FalseAlarmBudgets.pageRows(points));
     Files.createDirectories(o.out());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("default_threshold", job.alertThreshold);
     json.put("defaults", defaults);
     json.put("equal_recall", result.equalRecall());
     json.put("false_alarm_budgets", result.budgets());
+    json.put("false_page_budgets", result.pageBudgets());
     json.put("points", points);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(o.out().resolve("decision.json").toFile(), json);

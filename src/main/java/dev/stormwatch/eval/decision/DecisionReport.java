@@ -1,6 +1,7 @@
 package dev.stormwatch.eval.decision;
 
 import dev.stormwatch.config.JobConfig;
+import java.util.List;
 import java.util.Locale;
 
 /** The plain-text tables of a {@link DecisionCommand} run. */
@@ -31,14 +32,24 @@ final class DecisionReport {
           r.posterior().falseAlarms() + String.format(Locale.ROOT, " (%.2f)", r.posterior().threshold()),
           r.falseAlarmsSaved()));
     }
-    sb.append(String.format(Locale.ROOT,
-        "%nWithin false-alarm budgets (most incidents found with at most N false alarms, either rule):%n"));
+    budgets(sb, "Within false-alarm budgets (most incidents found with at most N false alarms,"
+        + " either rule):", FalseAlarmBudgets.BUDGETS, "most (FA)", result.budgets());
+    budgets(sb, "Within false-page budgets (alerts routed as the job routes them: grouped, three or"
+        + " more services at once as one provider-wide page; most incidents paged for with at most N"
+        + " false pages, either rule):", FalseAlarmBudgets.PAGE_BUDGETS, "most (false pages)",
+        result.pageBudgets());
+    return sb.toString();
+  }
+
+  private static void budgets(StringBuilder sb, String title, List<Integer> budgets, String most,
+      List<FalseAlarmBudgets.Row> rows) {
+    sb.append(String.format(Locale.ROOT, "%n%s%n", title));
     sb.append(String.format(Locale.ROOT, "%-9s", "detector"));
-    for (int budget : FalseAlarmBudgets.BUDGETS) {
+    for (int budget : budgets) {
       sb.append(String.format(Locale.ROOT, " %6s", "<=" + budget));
     }
-    sb.append(String.format(Locale.ROOT, "  %s%n", "most (FA)"));
-    for (FalseAlarmBudgets.Row r : result.budgets()) {
+    sb.append(String.format(Locale.ROOT, "  %s%n", most));
+    for (FalseAlarmBudgets.Row r : rows) {
       sb.append(String.format(Locale.ROOT, "%-9s", r.detector()));
       for (int found : r.found()) {
         sb.append(String.format(Locale.ROOT, " %6d", found));
@@ -46,7 +57,6 @@ final class DecisionReport {
       sb.append(String.format(Locale.ROOT, "  %d/%d (%d)%n", r.most(), r.incidents(),
           r.falseAlarmsAtMost()));
     }
-    return sb.toString();
   }
 
   private static String f(Double v, double divisor, String format) {

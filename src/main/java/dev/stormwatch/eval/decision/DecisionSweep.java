@@ -29,6 +29,7 @@ public final class DecisionSweep {
   private final List<Label> benign;
   private final LivePeriod live;
   private final ScenarioEvaluator evaluator = new ScenarioEvaluator();
+  private final PageReplay pages;
 
   /** A sweep with the hysteresis and prior of {@code job}, scored against the given labels. */
   public DecisionSweep(JobConfig job, List<Label> incidents, List<Label> benign, LivePeriod live) {
@@ -36,6 +37,7 @@ public final class DecisionSweep {
     this.incidents = incidents;
     this.benign = benign;
     this.live = live;
+    this.pages = new PageReplay(job.routing, ScenarioEvaluator.DEFAULT_GRACE);
   }
 
   /** Every (mode, threshold) operating point of {@code detector}'s results. */
@@ -65,8 +67,9 @@ public final class DecisionSweep {
   private OperatingPoint point(String detector, String mode, double threshold, List<AlertEvent> alerts) {
     ScenarioReport r = evaluator.evaluate(incidents, benign, AlertEpisodes.episodesOf(alerts),
         live.start(), live.end(), live.services());
+    PageReplay.Score paged = pages.score(alerts, incidents);
     return new OperatingPoint(detector, mode, threshold, r.detected(), r.incidents(), r.falseAlarms(),
         r.benignAlerts(), r.falseAlarmsPerDayPer12Services() == null ? 0 : r.falseAlarmsPerDayPer12Services(),
-        r.f1(), r.detectionDelayMedianS());
+        r.f1(), r.detectionDelayMedianS(), paged.paged(), paged.falsePages());
   }
 }

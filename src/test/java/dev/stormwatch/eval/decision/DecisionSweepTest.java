@@ -133,6 +133,13 @@ class DecisionSweepTest {
     DecisionCommand.Result result = DecisionCommand.evaluate(o, job);
     assertThat(DecisionReport.text(result, job)).contains("Within false-alarm budgets")
         .containsPattern("baseline +\\d+ +\\d+ +\\d+ +\\d+ +\\d+  \\d+/\\d+ \\(\\d+\\)");
+    assertThat(DecisionReport.text(result, job)).contains("Within false-page budgets");
+    FalseAlarmBudgets.Row pages = result.pageBudgets().get(0);
+    // the demo's default alerts page for most of its 9 incidents, and grouping saves false pages
+    OperatingPoint p = result.defaults().get(0);
+    assertThat(p.paged()).isBetween(5, 9);
+    assertThat(p.falsePages()).isLessThanOrEqualTo(p.falseAlarms());
+    assertThat(pages.most()).isGreaterThanOrEqualTo(p.paged());
     java.util.List<String> lines = java.nio.file.Files.readAllLines(WindowScores.file(out, "baseline"));
     assertThat(lines.get(0)).isEqualTo(WindowScores.HEADER);
     java.util.List<String[]> rows = lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
@@ -148,6 +155,7 @@ class DecisionSweepTest {
   }
 
   private static OperatingPoint point(String mode, double threshold, int detected, int falseAlarms) {
-    return new OperatingPoint("d", mode, threshold, detected, 9, falseAlarms, 0, falseAlarms, null, null);
+    return new OperatingPoint("d", mode, threshold, detected, 9, falseAlarms, 0, falseAlarms, null, null,
+        detected, falseAlarms);
   }
 }

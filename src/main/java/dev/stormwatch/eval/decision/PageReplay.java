@@ -1,0 +1,118 @@
+package dev.stormwatch.eval.decision;
+
+import dev.stormwatch.alert.routing.GroupRouter;
+import dev.stormwatch.alert.routing.ProviderAlerts;
+import dev.stormwatch.alert.routing.RoutingConfig;
+import dev.stormwatch.alert.routing.RoutingGroup;
+import dev.stormwatch.alert.routing.RoutingStep;
+import dev.stormwatch.eval.Label;
+import dev.stormwatch.event.AlertEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What on-call would be paged for: a sweep's lifecycle alerts routed through the job's own router
+ * ({@link GroupRouter}: group wait and interval, provider-wide pages that stand in for three or
+ * more services firing at once, silences), re-notification off, and the resulting trigger pages
+ * scored against the incidents. A service page counts when an incident on that service started
+ * no later than the page and ended at most {@code grace} before it; a provider-wide page counts
+ * for every incident of its provider it falls in that way. Early warnings are not pages.
+ */
+final class PageReplay {
+  private final RoutingConfig routing;
+  private final Duration grace;
+
+  /**
+   * @param routing the job's routing settings (its repeat interval is ignored: re-notifications of
+   *     a page still firing are not new pages)
+   * @param grace how long after an incident's end a page still counts for it
+   */
+  PageReplay(RoutingConfig routing, Duration grace) {
+    RoutingConfig noRepeats = new RoutingConfig();
+    noRepeats.groupWait = routing.groupWait;
+    noRepeats.groupInterval = routing.groupInterval;
+    noRepeats.repeatInterval = Duration.ZERO;
+    noRepeats.inhibitProviderMinServices = routing.inhibitProviderMinServices;
+    noRepeats.silences = routing.silences;
+    noRepeats.maintenance = routing.maintenance;
+    this.routing = noRepeats.validate();
+    this.grace = grace;
+  }
+
+  /** Incidents paged for and pages that matched none. */
+  record Score(int paged, int falsePages) {}
+
+  /** Routes {@code alerts} (any order) and scores the trigger pages on {@code incidents}. */
+  Score score(List<AlertEvent> alerts, List<Label> incidents) {
+    List<AlertEvent> pages = pages(alerts);
+    Set<Label> paged = new HashSet<>();
+    int falsePages = 0;
+    for (AlertEvent page : pages) {
+      List<Label> explained = incidents.stream().filter(l -> explains(page, l)).toList();
+      paged.addAll(explained);
+      falsePages += explained.isEmpty() ? 1 : 0;
+    }
+    return new Score(paged.size(), falsePages);
+  }
+
+  /** The trigger pages the router sends for {@code alerts}, in event-time order per provider. */
+  List<AlertEvent> pages(List<AlertEvent> alerts) {
+    Map<String, List<AlertEvent>> byProvider = new LinkedHashMap<>();
+    alerts.stream().filter(a -> !a.isEarlyWarning())
+        .sorted(Comparator.comparingLong(PageReplay::millis))
+        .forEach(a -> byProvider.computeIfAbsent(a.provider(), p -> new ArrayList<>()).add(a));
+    GroupRouter router = new GroupRouter(routing);
+    List<AlertEvent> pages = new ArrayList<>();
+    for (List<AlertEvent> provider : byProvider.values()) {
+      RoutingGroup group = new RoutingGroup();
+      for (AlertEvent a : provider) {
+        long t = millis(a);
+        catchUp(router, group, t, pages);
+        collect(router.onAlert(group, a, t), pages);
+      }
+      catchUp(router, group, Long.MAX_VALUE - 1, pages);
+      collect(router.advance(group, Long.MAX_VALUE - 1, true), pages);
+    }
+    return pages;
+  }
+
+  /** Runs the group's flushes due before {@code t}, as the job's timers would. */
+  private static void catchUp(GroupRouter router, RoutingGroup group, long t, List<AlertEvent> pages) {
+    long due = group.nextWakeUp();
+    while (due != Long.MIN_VALUE && due < t) {
+      collect(router.advance(group, due), pages);
+      long next = group.nextWakeUp();
+      if (next == due) {
+        throw new IllegalStateException("the router did not move past " + Instant.ofEpochMilli(due));
+      }
+      due = next;
+    }
+  }
+
+  private static void collect(RoutingStep step, List<AlertEvent> pages) {
+    for (AlertEvent a : step.notifications()) {
+      if (AlertEvent.FIRING.equals(a.status()) && !a.isEarlyWarning()) {
+        pages.add(a);
+      }
+    }
+  }
+
+  private boolean explains(AlertEvent page, Label incident) {
+    boolean target = ProviderAlerts.ALL_SERVICES.equals(page.service())
+        ? incident.provider().equals(page.provider())
+        : incident.sameTarget(page.provider(), page.service());
+    Instant at = Instant.parse(page.eventTime());
+    return target && !at.isBefore(incident.start()) && !at.isAfter(incident.end().plus(grace));
+  }
+
+  private static long millis(AlertEvent a) {
+    return Instant.parse(a.eventTime()).toEpochMilli();
+  }
+}
