@@ -21,9 +21,10 @@ import java.util.Set;
  * What on-call would be paged for: a sweep's lifecycle alerts routed through the job's own router
  * ({@link GroupRouter}: group wait and interval, provider-wide pages that stand in for three or
  * more services firing at once, silences), re-notification off, and the resulting trigger pages
- * scored against the incidents. A service page counts when an incident on that service started
- * no later than the page and ended at most {@code grace} before it; a provider-wide page counts
- * for every incident of its provider it falls in that way. Early warnings are not pages.
+ * scored against the incidents. A page counts for an incident that started no later than the page
+ * and ended at most {@code grace} before it when it names the incident's service: a service page
+ * its own, a provider-wide page every service firing when it went out. Early warnings are not
+ * pages.
  */
 final class PageReplay {
   private final RoutingConfig routing;
@@ -49,12 +50,15 @@ final class PageReplay {
   /** Incidents paged for and pages that matched none. */
   record Score(int paged, int falsePages) {}
 
+  /** A trigger page and the services it names. */
+  record Page(AlertEvent alert, Set<String> services) {}
+
   /** Routes {@code alerts} (any order) and scores the trigger pages on {@code incidents}. */
   Score score(List<AlertEvent> alerts, List<Label> incidents) {
-    List<AlertEvent> pages = pages(alerts);
+    List<Page> pages = pages(alerts);
     Set<Label> paged = new HashSet<>();
     int falsePages = 0;
-    for (AlertEvent page : pages) {
+    for (Page page : pages) {
       List<Label> explained = incidents.stream().filter(l -> explains(page, l)).toList();
       paged.addAll(explained);
       falsePages += explained.isEmpty() ? 1 : 0;
@@ -63,31 +67,31 @@ final class PageReplay {
   }
 
   /** The trigger pages the router sends for {@code alerts}, in event-time order per provider. */
-  List<AlertEvent> pages(List<AlertEvent> alerts) {
+  List<Page> pages(List<AlertEvent> alerts) {
     Map<String, List<AlertEvent>> byProvider = new LinkedHashMap<>();
     alerts.stream().filter(a -> !a.isEarlyWarning())
         .sorted(Comparator.comparingLong(PageReplay::millis))
         .forEach(a -> byProvider.computeIfAbsent(a.provider(), p -> new ArrayList<>()).add(a));
     GroupRouter router = new GroupRouter(routing);
-    List<AlertEvent> pages = new ArrayList<>();
+    List<Page> pages = new ArrayList<>();
     for (List<AlertEvent> provider : byProvider.values()) {
       RoutingGroup group = new RoutingGroup();
       for (AlertEvent a : provider) {
         long t = millis(a);
         catchUp(router, group, t, pages);
-        collect(router.onAlert(group, a, t), pages);
+        collect(router.onAlert(group, a, t), group, pages);
       }
       catchUp(router, group, Long.MAX_VALUE - 1, pages);
-      collect(router.advance(group, Long.MAX_VALUE - 1, true), pages);
+      collect(router.advance(group, Long.MAX_VALUE - 1, true), group, pages);
     }
     return pages;
   }
 
   /** Runs the group's flushes due before {@code t}, as the job's timers would. */
-  private static void catchUp(GroupRouter router, RoutingGroup group, long t, List<AlertEvent> pages) {
+  private static void catchUp(GroupRouter router, RoutingGroup group, long t, List<Page> pages) {
     long due = group.nextWakeUp();
     while (due != Long.MIN_VALUE && due < t) {
-      collect(router.advance(group, due), pages);
+      collect(router.advance(group, due), group, pages);
       long next = group.nextWakeUp();
       if (next == due) {
         throw new IllegalStateException("the router did not move past " + Instant.ofEpochMilli(due));
@@ -96,19 +100,19 @@ final class PageReplay {
     }
   }
 
-  private static void collect(RoutingStep step, List<AlertEvent> pages) {
+  private static void collect(RoutingStep step, RoutingGroup group, List<Page> pages) {
     for (AlertEvent a : step.notifications()) {
       if (AlertEvent.FIRING.equals(a.status()) && !a.isEarlyWarning()) {
-        pages.add(a);
+        boolean providerWide = ProviderAlerts.ALL_SERVICES.equals(a.service());
+        pages.add(new Page(a, providerWide ? Set.copyOf(group.providerServices) : Set.of(a.service())));
       }
     }
   }
 
-  private boolean explains(AlertEvent page, Label incident) {
-    boolean target = ProviderAlerts.ALL_SERVICES.equals(page.service())
-        ? incident.provider().equals(page.provider())
-        : incident.sameTarget(page.provider(), page.service());
-    Instant at = Instant.parse(page.eventTime());
+  private boolean explains(Page page, Label incident) {
+    boolean target = incident.provider().equals(page.alert().provider())
+        && page.services().contains(incident.service());
+    Instant at = Instant.parse(page.alert().eventTime());
     return target && !at.isBefore(incident.start()) && !at.isAfter(incident.end().plus(grace));
   }
 

@@ -24,9 +24,19 @@ class PageReplayTest {
         event("travel", 11, AlertEvent.FIRING, 11), event("order", 11, AlertEvent.FIRING, 11),
         event("contacts", 12, AlertEvent.FIRING, 12), event("travel", 30, AlertEvent.RESOLVED, 11),
         event("order", 30, AlertEvent.RESOLVED, 11), event("contacts", 31, AlertEvent.RESOLVED, 12));
-    List<AlertEvent> pages = replay.pages(alerts);
-    assertThat(pages).extracting(AlertEvent::service).containsExactly(ProviderAlerts.ALL_SERVICES);
+    List<PageReplay.Page> pages = replay.pages(alerts);
+    assertThat(pages).extracting(p -> p.alert().service()).containsExactly(ProviderAlerts.ALL_SERVICES);
+    assertThat(pages.get(0).services()).containsExactlyInAnyOrder("travel", "order", "contacts");
     assertThat(replay.score(alerts, List.of(incident))).isEqualTo(new PageReplay.Score(1, 0));
+  }
+
+  @Test
+  void aProviderWidePageThatDoesNotNameTheFaultyServiceIsFalse() {
+    List<AlertEvent> alerts = List.of(
+        event("travel", 11, AlertEvent.FIRING, 11), event("order", 11, AlertEvent.FIRING, 11),
+        event("food", 12, AlertEvent.FIRING, 12), event("travel", 30, AlertEvent.RESOLVED, 11),
+        event("order", 30, AlertEvent.RESOLVED, 11), event("food", 31, AlertEvent.RESOLVED, 12));
+    assertThat(replay.score(alerts, List.of(incident))).isEqualTo(new PageReplay.Score(0, 1));
   }
 
   @Test
