@@ -24,10 +24,11 @@ import java.util.Set;
  * scored against the incidents. A page counts for an incident that started no later than the page
  * and ended at most {@code grace} before it when it names the incident's service: a service page
  * its own, a provider-wide page every service firing when it went out. Early warnings are not
- * pages.
+ * pages. With routing off ({@code routing.enabled: false}) every trigger is a page, as in the job.
  */
 final class PageReplay {
   private final RoutingConfig routing;
+  private final boolean routed;
   private final Duration grace;
 
   /**
@@ -44,6 +45,7 @@ final class PageReplay {
     noRepeats.silences = routing.silences;
     noRepeats.maintenance = routing.maintenance;
     this.routing = noRepeats.validate();
+    this.routed = routing.enabled;
     this.grace = grace;
   }
 
@@ -74,6 +76,12 @@ final class PageReplay {
         .forEach(a -> byProvider.computeIfAbsent(a.provider(), p -> new ArrayList<>()).add(a));
     GroupRouter router = new GroupRouter(routing);
     List<Page> pages = new ArrayList<>();
+    if (!routed) {
+      byProvider.values().forEach(provider -> provider.stream()
+          .filter(a -> AlertEvent.FIRING.equals(a.status()))
+          .forEach(a -> pages.add(new Page(a, Set.of(a.service())))));
+      return pages;
+    }
     for (List<AlertEvent> provider : byProvider.values()) {
       RoutingGroup group = new RoutingGroup();
       for (AlertEvent a : provider) {

@@ -31,6 +31,19 @@ class PageReplayTest {
   }
 
   @Test
+  void withRoutingOffEveryTriggerIsAPage() {
+    RoutingConfig off = routing();
+    off.enabled = false;
+    List<AlertEvent> alerts = List.of(
+        event("travel", 11, AlertEvent.FIRING, 11), event("order", 11, AlertEvent.FIRING, 11),
+        event("contacts", 12, AlertEvent.FIRING, 12), event("contacts", 13, AlertEvent.RESOLVED, 12));
+    PageReplay unrouted = new PageReplay(off, Duration.ofMinutes(15));
+    assertThat(unrouted.pages(alerts)).extracting(p -> p.alert().service())
+        .containsExactly("travel", "order", "contacts");
+    assertThat(unrouted.score(alerts, List.of(incident))).isEqualTo(new PageReplay.Score(1, 2));
+  }
+
+  @Test
   void aProviderWidePageThatDoesNotNameTheFaultyServiceIsFalse() {
     List<AlertEvent> alerts = List.of(
         event("travel", 11, AlertEvent.FIRING, 11), event("order", 11, AlertEvent.FIRING, 11),
