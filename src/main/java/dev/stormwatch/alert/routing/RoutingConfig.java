@@ -35,6 +35,19 @@ public class RoutingConfig implements Serializable {
     return this;
   }
 
+  /** A copy of these settings with re-notification off (the same silences and windows). */
+  public RoutingConfig withoutRepeats() {
+    RoutingConfig copy = new RoutingConfig();
+    copy.enabled = enabled;
+    copy.groupWait = groupWait;
+    copy.groupInterval = groupInterval;
+    copy.repeatInterval = Duration.ZERO;
+    copy.inhibitProviderMinServices = inhibitProviderMinServices;
+    copy.silences = silences;
+    copy.maintenance = maintenance;
+    return copy;
+  }
+
   /** The silences and maintenance windows as one rule set. */
   public SilenceRules silenceRules() {
     return new SilenceRules(silences, maintenance);

@@ -27,8 +27,8 @@ import java.util.Set;
  * pages. With routing off ({@code routing.enabled: false}) every trigger is a page, as in the job.
  */
 final class PageReplay {
-  private final RoutingConfig routing;
-  private final boolean routed;
+  /** The job's router with re-notification off; null when the job's routing is off. */
+  private final GroupRouter router;
   private final Duration grace;
 
   /**
@@ -37,15 +37,7 @@ final class PageReplay {
    * @param grace how long after an incident's end a page still counts for it
    */
   PageReplay(RoutingConfig routing, Duration grace) {
-    RoutingConfig noRepeats = new RoutingConfig();
-    noRepeats.groupWait = routing.groupWait;
-    noRepeats.groupInterval = routing.groupInterval;
-    noRepeats.repeatInterval = Duration.ZERO;
-    noRepeats.inhibitProviderMinServices = routing.inhibitProviderMinServices;
-    noRepeats.silences = routing.silences;
-    noRepeats.maintenance = routing.maintenance;
-    this.routing = noRepeats.validate();
-    this.routed = routing.enabled;
+    this.router = routing.enabled ? new GroupRouter(routing.withoutRepeats().validate()) : null;
     this.grace = grace;
   }
 
@@ -74,9 +66,8 @@ final class PageReplay {
     alerts.stream().filter(a -> !a.isEarlyWarning())
         .sorted(Comparator.comparingLong(PageReplay::millis))
         .forEach(a -> byProvider.computeIfAbsent(a.provider(), p -> new ArrayList<>()).add(a));
-    GroupRouter router = new GroupRouter(routing);
     List<Page> pages = new ArrayList<>();
-    if (!routed) {
+    if (router == null) {
       byProvider.values().forEach(provider -> provider.stream()
           .filter(a -> AlertEvent.FIRING.equals(a.status()))
           .forEach(a -> pages.add(new Page(a, Set.of(a.service())))));
@@ -86,17 +77,17 @@ final class PageReplay {
       RoutingGroup group = new RoutingGroup();
       for (AlertEvent a : provider) {
         long t = millis(a);
-        catchUp(router, group, t, pages);
+        catchUp(group, t, pages);
         collect(router.onAlert(group, a, t), group, pages);
       }
-      catchUp(router, group, Long.MAX_VALUE - 1, pages);
+      catchUp(group, Long.MAX_VALUE - 1, pages);
       collect(router.advance(group, Long.MAX_VALUE - 1, true), group, pages);
     }
     return pages;
   }
 
   /** Runs the group's flushes due before {@code t}, as the job's timers would. */
-  private static void catchUp(GroupRouter router, RoutingGroup group, long t, List<Page> pages) {
+  private void catchUp(RoutingGroup group, long t, List<Page> pages) {
     long due = group.nextWakeUp();
     while (due != Long.MIN_VALUE && due < t) {
       collect(router.advance(group, due), group, pages);
@@ -110,7 +101,7 @@ final class PageReplay {
 
   private static void collect(RoutingStep step, RoutingGroup group, List<Page> pages) {
     for (AlertEvent a : step.notifications()) {
-      if (AlertEvent.FIRING.equals(a.status()) && !a.isEarlyWarning()) {
+      if (AlertEvent.FIRING.equals(a.status())) {
         boolean providerWide = ProviderAlerts.ALL_SERVICES.equals(a.service());
         pages.add(new Page(a, providerWide ? Set.copyOf(group.providerServices) : Set.of(a.service())));
       }

@@ -29,6 +29,21 @@ class RoutingConfigReaderTest {
   }
 
   @Test
+  void withoutRepeatsKeepsEverySettingButReNotification() {
+    RoutingConfig cfg = new RoutingConfig();
+    cfg.enabled = false;
+    cfg.groupWait = Duration.ofMinutes(3);
+    cfg.groupInterval = Duration.ofMinutes(7);
+    cfg.inhibitProviderMinServices = 4;
+    cfg.silences.add(new Silence(new AlertMatchers("aws", null, null), Instant.EPOCH,
+        Instant.EPOCH.plusSeconds(60), "test"));
+    RoutingConfig copy = cfg.withoutRepeats();
+    assertThat(copy.repeatInterval).isEqualTo(Duration.ZERO);
+    assertThat(cfg.repeatInterval).isEqualTo(Duration.ofHours(4));
+    assertThat(copy).usingRecursiveComparison().ignoringFields("repeatInterval").isEqualTo(cfg);
+  }
+
+  @Test
   void readsTimersInhibitionSilencesAndMaintenanceWindows() throws IOException {
     JobConfig c = load("""
         routing:
