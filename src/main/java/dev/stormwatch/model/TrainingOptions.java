@@ -84,158 +84,74 @@ public record TrainingOptions(
   }
 
   public TrainingOptions withEpochs(int n) {
-    return toBuilder().epochs(n).build();
+    return new TrainingOptions(modelVersion, seed, n, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction,
+        logTokens, architecture, channels, coupling, offsetFraction);
   }
 
   public TrainingOptions withLogTokens(int n) {
-    return toBuilder().logTokens(n).build();
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction, n,
+        architecture, channels, coupling, offsetFraction);
   }
 
   public TrainingOptions withBenignFraction(double f) {
-    return toBuilder().benignFraction(f).build();
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, f, logTokens,
+        architecture, channels, coupling, offsetFraction);
   }
 
   public TrainingOptions withArchitecture(Architecture a) {
-    return toBuilder().architecture(a).build();
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction,
+        logTokens, a, channels, coupling, offsetFraction);
   }
 
   public TrainingOptions withModelVersion(String version) {
-    return toBuilder().modelVersion(version).build();
+    return new TrainingOptions(version, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction,
+        logTokens, architecture, channels, coupling, offsetFraction);
   }
 
   /** The same with another seed (a further member of a seed ensemble). */
   public TrainingOptions withSeed(long s) {
-    return toBuilder().seed(s).build();
+    return new TrainingOptions(modelVersion, s, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction,
+        logTokens, architecture, channels, coupling, offsetFraction);
   }
 
   /** The same, with channels picked by name ({@code channels}) or, when empty, by frequency. */
   public TrainingOptions withChannels(List<String> names) {
-    return toBuilder().channels(names).build();
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction,
+        logTokens, architecture, names, coupling, offsetFraction);
   }
 
   /** The same, compressing deviations beyond {@code sigmas} (0: clipped only). */
   public TrainingOptions withCompressAbove(double sigmas) {
-    return toBuilder().compressAbove(sigmas).build();
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, sigmas, minBaselineSamples, benignFraction,
+        logTokens, architecture, channels, coupling, offsetFraction);
   }
 
   /** The same, moving channels correlated at least {@code r} with an injected anomaly's channel. */
   public TrainingOptions withCoupling(double r) {
-    return toBuilder().coupling(r).build();
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction,
+        logTokens, architecture, channels, r, offsetFraction);
   }
 
   /** The same, with a share {@code f} of normal windows also offset over the whole window. */
   public TrainingOptions withOffsetFraction(double f) {
-    return toBuilder().offsetFraction(f).build();
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, vocabularySize,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction,
+        logTokens, architecture, channels, coupling, f);
   }
 
   /** The same, with the {@code n} most frequent channels. */
   public TrainingOptions withVocabularySize(int n) {
-    return toBuilder().vocabularySize(n).channels(List.of()).build();
-  }
-
-  private Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** A mutable copy of the options, from which the {@code withX} methods build their changed copy. */
-  private static final class Builder {
-    private String modelVersion;
-    private long seed;
-    private int epochs;
-    private final int batchSize;
-    private final double learningRate;
-    private int vocabularySize;
-    private final double holdoutFraction;
-    private final double injectFraction;
-    private final double clip;
-    private double compressAbove;
-    private final long minBaselineSamples;
-    private double benignFraction;
-    private int logTokens;
-    private Architecture architecture;
-    private List<String> channels;
-    private double coupling;
-    private double offsetFraction;
-
-    Builder(TrainingOptions o) {
-      modelVersion = o.modelVersion;
-      seed = o.seed;
-      epochs = o.epochs;
-      batchSize = o.batchSize;
-      learningRate = o.learningRate;
-      vocabularySize = o.vocabularySize;
-      holdoutFraction = o.holdoutFraction;
-      injectFraction = o.injectFraction;
-      clip = o.clip;
-      compressAbove = o.compressAbove;
-      minBaselineSamples = o.minBaselineSamples;
-      benignFraction = o.benignFraction;
-      logTokens = o.logTokens;
-      architecture = o.architecture;
-      channels = o.channels;
-      coupling = o.coupling;
-      offsetFraction = o.offsetFraction;
-    }
-
-    Builder modelVersion(String v) {
-      modelVersion = v;
-      return this;
-    }
-
-    Builder seed(long v) {
-      seed = v;
-      return this;
-    }
-
-    Builder epochs(int v) {
-      epochs = v;
-      return this;
-    }
-
-    Builder vocabularySize(int v) {
-      vocabularySize = v;
-      return this;
-    }
-
-    Builder compressAbove(double v) {
-      compressAbove = v;
-      return this;
-    }
-
-    Builder benignFraction(double v) {
-      benignFraction = v;
-      return this;
-    }
-
-    Builder logTokens(int v) {
-      logTokens = v;
-      return this;
-    }
-
-    Builder architecture(Architecture v) {
-      architecture = v;
-      return this;
-    }
-
-    Builder channels(List<String> v) {
-      channels = v;
-      return this;
-    }
-
-    Builder coupling(double v) {
-      coupling = v;
-      return this;
-    }
-
-    Builder offsetFraction(double v) {
-      offsetFraction = v;
-      return this;
-    }
-
-    TrainingOptions build() {
-      return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate,
-          vocabularySize, holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples,
-          benignFraction, logTokens, architecture, channels, coupling, offsetFraction);
-    }
+    return new TrainingOptions(modelVersion, seed, epochs, batchSize, learningRate, n,
+        holdoutFraction, injectFraction, clip, compressAbove, minBaselineSamples, benignFraction,
+        logTokens, architecture, List.of(), coupling, offsetFraction);
   }
 }
