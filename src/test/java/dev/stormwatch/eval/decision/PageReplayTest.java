@@ -20,10 +20,7 @@ class PageReplayTest {
 
   @Test
   void threeServicesAtOnceAreOneProviderWidePageThatCatchesTheIncident() {
-    List<AlertEvent> alerts = List.of(
-        event("travel", 11, AlertEvent.FIRING, 11), event("order", 11, AlertEvent.FIRING, 11),
-        event("contacts", 12, AlertEvent.FIRING, 12), event("travel", 30, AlertEvent.RESOLVED, 11),
-        event("order", 30, AlertEvent.RESOLVED, 11), event("contacts", 31, AlertEvent.RESOLVED, 12));
+    List<AlertEvent> alerts = threeAtOnce("contacts");
     List<PageReplay.Page> pages = replay.pages(alerts);
     assertThat(pages).extracting(p -> p.alert().service()).containsExactly(ProviderAlerts.ALL_SERVICES);
     assertThat(pages.get(0).services()).containsExactlyInAnyOrder("travel", "order", "contacts");
@@ -45,10 +42,7 @@ class PageReplayTest {
 
   @Test
   void aProviderWidePageThatDoesNotNameTheFaultyServiceIsFalse() {
-    List<AlertEvent> alerts = List.of(
-        event("travel", 11, AlertEvent.FIRING, 11), event("order", 11, AlertEvent.FIRING, 11),
-        event("food", 12, AlertEvent.FIRING, 12), event("travel", 30, AlertEvent.RESOLVED, 11),
-        event("order", 30, AlertEvent.RESOLVED, 11), event("food", 31, AlertEvent.RESOLVED, 12));
+    List<AlertEvent> alerts = threeAtOnce("food");
     assertThat(replay.score(alerts, List.of(incident))).isEqualTo(new PageReplay.Score(0, 1));
   }
 
@@ -80,6 +74,14 @@ class PageReplayTest {
         event("contacts", 25, AlertEvent.RESOLVED, 20));
     assertThat(replay.pages(alerts)).hasSize(2);
     assertThat(replay.score(alerts, List.of(incident))).isEqualTo(new PageReplay.Score(1, 0));
+  }
+
+  /** Travel and order fire at minute 11 and {@code third} at 12; all resolve at 30-31. */
+  private static List<AlertEvent> threeAtOnce(String third) {
+    return List.of(
+        event("travel", 11, AlertEvent.FIRING, 11), event("order", 11, AlertEvent.FIRING, 11),
+        event(third, 12, AlertEvent.FIRING, 12), event("travel", 30, AlertEvent.RESOLVED, 11),
+        event("order", 30, AlertEvent.RESOLVED, 11), event(third, 31, AlertEvent.RESOLVED, 12));
   }
 
   private static List<AlertEvent> lone(String service, int minute) {
