@@ -101,6 +101,18 @@ class DecisionSweepTest {
   }
 
   @Test
+  void pageBudgetsCountIncidentsPagedForAgainstFalsePages() {
+    List<OperatingPoint> points = List.of(
+        new OperatingPoint("d", DecisionSweep.SCORE, 0.6, 9, 9, 250, 0, 250, null, null, 6, 40),
+        new OperatingPoint("d", DecisionSweep.SCORE, 0.9, 3, 9, 12, 0, 12, null, null, 2, 4));
+    FalseAlarmBudgets.Row row = FalseAlarmBudgets.pageRows(points).get(0);
+    assertThat(FalseAlarmBudgets.PAGE_BUDGETS).containsExactly(2, 5, 10, 20, 50);
+    assertThat(row.found()).containsExactly(0, 2, 2, 2, 6);
+    assertThat(row.most()).isEqualTo(6);
+    assertThat(row.falseAlarmsAtMost()).isEqualTo(40);
+  }
+
+  @Test
   void thresholdRangesAreValidated() {
     assertThat(DecisionCommand.range("0.5:0.7:0.1")).containsExactly(0.5, 0.6, 0.7);
     assertThatThrownBy(() -> DecisionCommand.range("0.5:1.2:0.1")).hasMessageContaining("0 < from");
