@@ -24,7 +24,8 @@ public final class NabDetectors {
   /** Name suffixes that wrap a detector's scores for a file, by suffix. */
   private static final Map<String, BiFunction<StreamingScorer, SeriesContext, StreamingScorer>> WRAPPERS =
       Map.of(LikelihoodScorer.SUFFIX, LikelihoodScorer::forFile,
-          PeakScorer.SUFFIX, (inner, context) -> new PeakScorer(inner, PeakScorer.DEFAULT_HORIZON));
+          PeakScorer.SUFFIX, (inner, context) -> new PeakScorer(inner, PeakScorer.DEFAULT_HORIZON),
+          OnsetScorer.SUFFIX, (inner, context) -> new OnsetScorer(inner, OnsetScorer.DEFAULT_ROWS));
 
   static {
     register("null", NullScorer::new);
@@ -57,7 +58,7 @@ public final class NabDetectors {
 
   /**
    * True when a detector of that name is registered, or it is a registered one with wrappers
-   * ({@code NAME+likelihood}, {@code NAME+peaks}, in any combination).
+   * ({@code NAME+likelihood}, {@code NAME+peaks}, {@code NAME+onset}, in any combination).
    */
   public static synchronized boolean isRegistered(String name) {
     String wrapped = wrappedName(name);
@@ -82,7 +83,8 @@ public final class NabDetectors {
 
   /**
    * A new scorer for one file; {@code NAME+likelihood} wraps detector NAME's scores in a {@link
-   * LikelihoodScorer}, {@code NAME+peaks} in a {@link PeakScorer} (outermost suffix applied last).
+   * LikelihoodScorer}, {@code NAME+peaks} in a {@link PeakScorer}, {@code NAME+onset} in an {@link
+   * OnsetScorer} (outermost suffix applied last).
    * Fails listing the available names when the name is unknown.
    */
   public static synchronized StreamingScorer create(String name, SeriesContext context) {
@@ -101,6 +103,7 @@ public final class NabDetectors {
   /** The error for a detector name that is not registered, listing the available ones. */
   public static synchronized String unknownDetector(String name) {
     return "unknown NAB detector '" + name + "'; available: " + String.join(", ", FACTORIES.keySet())
-        + " (each also as NAME" + LikelihoodScorer.SUFFIX + " and NAME" + PeakScorer.SUFFIX + ")";
+        + " (each also as NAME" + LikelihoodScorer.SUFFIX + ", NAME" + PeakScorer.SUFFIX
+        + " and NAME" + OnsetScorer.SUFFIX + ")";
   }
 }

@@ -1,0 +1,65 @@
+package dev.stormwatch.detect.novelty;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A univariate streaming novelty score: the mean mismatch of several fuzzy-ART learners ({@link
+ * CategoryBoxes}), one per window length and vigilance, each scoring the newest values against the
+ * categories it learned from everything before. A value or short run of values unlike any seen so
+ * far scores high; one that repeats a known pattern scores near 0, however rare it is.
+ *
+ * <p>Mismatches are relative to the range of values seen so far, which only grows, so the score
+ * needs no knowledge of the future (unlike NAB detectors that are given the file's minimum and
+ * maximum). The first {@code learnRows} values are learned and score 0.
+ */
+public final class NoveltyScorer {
+  private final List<CategoryBoxes> learners = new ArrayList<>();
+  private final int learnRows;
+  private final double[] recent;
+  private int seen;
+  private double min = Double.POSITIVE_INFINITY;
+  private double max = Double.NEGATIVE_INFINITY;
+
+  public NoveltyScorer(NoveltySettings settings, int learnRows) {
+    if (learnRows < 0) {
+      throw new IllegalArgumentException("learn rows must not be negative, got " + learnRows);
+    }
+    for (int length : settings.windowLengths()) {
+      for (double vigilance : settings.vigilances()) {
+        learners.add(
+            new CategoryBoxes(length, vigilance, settings.learningRate(), settings.maxCategories()));
+      }
+    }
+    this.learnRows = learnRows;
+    this.recent = new double[settings.longestWindow()];
+  }
+
+  /** Consumes the next value and returns its novelty in [0, 1]; non-finite values are refused. */
+  public double next(double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("novelty needs finite values, got " + value);
+    }
+    System.arraycopy(recent, 1, recent, 0, recent.length - 1);
+    recent[recent.length - 1] = value;
+    seen++;
+    min = Math.min(min, value);
+    max = Math.max(max, value);
+    double range = max > min ? max - min : 1.0;
+    double sum = 0.0;
+    for (CategoryBoxes learner : learners) {
+      int length = learner.windowLength();
+      if (seen >= length) {
+        double[] window = new double[length];
+        System.arraycopy(recent, recent.length - length, window, 0, length);
+        sum += learner.observe(window, range);
+      }
+    }
+    return seen > learnRows ? sum / learners.size() : 0.0;
+  }
+
+  /** The categories each learner holds, in the order of window lengths, then vigilances. */
+  public List<Integer> categoryCounts() {
+    return learners.stream().map(CategoryBoxes::categories).toList();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.stormwatch.eval.nab;
+
+import dev.stormwatch.detect.novelty.NoveltyScorer;
+import dev.stormwatch.detect.novelty.NoveltySettings;
+
+/**
+ * NAB detector {@code novelty}: the fuzzy-ART {@link NoveltyScorer} with its default settings,
+ * learning silently through the file's probationary period. Best run as {@code novelty+onset}.
+ */
+public final class NoveltyNabPlugin implements NabDetectorPlugin {
+  /** The detector's name. */
+  public static final String NAME = "novelty";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public StreamingScorer create(SeriesContext context) {
+    NoveltyScorer scorer =
+        new NoveltyScorer(
+            NoveltySettings.defaults(), NabScorer.probationaryLength(context.rows()));
+    return (timeMillis, value) -> scorer.next(value);
+  }
+}

@@ -1,0 +1,86 @@
+package dev.stormwatch.detect.novelty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The novelty ensemble over a stream: silent learning, novel values, known patterns, bad input. */
+class NoveltyScorerTest {
+
+  /** A daily-looking cycle of 24 values between 10 and 33. */
+  private static double cycle(int i) {
+    return 10 + (i % 24);
+  }
+
+  @Test
+  void learnsSilentlyThenScoresAValueNeverSeenHigh() {
+    NoveltyScorer scorer = new NoveltyScorer(NoveltySettings.defaults(), 240);
+    for (int i = 0; i < 240; i++) {
+      assertThat(scorer.next(cycle(i))).as("row %d is learned", i).isEqualTo(0.0);
+    }
+    double known = 0.0;
+    for (int i = 240; i < 480; i++) {
+      known = Math.max(known, scorer.next(cycle(i)));
+    }
+    assertThat(known)
+        .as("the cycle repeats what was learned: at most its categories' own sizes")
+        .isLessThan(0.1);
+    double spike = scorer.next(80);
+    assertThat(spike).as("a value far outside the range learned").isGreaterThan(0.3);
+  }
+
+  @Test
+  void aKnownValueOutOfOrderIsNovelToTheLongerWindowsOnly() {
+    NoveltyScorer scorer = new NoveltyScorer(NoveltySettings.defaults(), 0);
+    for (int i = 0; i < 480; i++) {
+      scorer.next(cycle(i));
+    }
+    double inOrder = scorer.next(cycle(480));
+    scorer.next(cycle(481));
+    double outOfOrder = scorer.next(cycle(494));
+    assertThat(outOfOrder)
+        .as("every value is known, the jump between them is not")
+        .isGreaterThan(inOrder + 0.05)
+        .isLessThan(0.5);
+  }
+
+  @Test
+  void aConstantSeriesScoresNothingUntilItMoves() {
+    NoveltyScorer scorer = new NoveltyScorer(NoveltySettings.defaults(), 5);
+    for (int i = 0; i < 100; i++) {
+      assertThat(scorer.next(1000.0)).isEqualTo(0.0);
+    }
+    assertThat(scorer.next(1001.0))
+        .as("the whole range for windows of 1, a third of it for windows of 3")
+        .isCloseTo(2.0 / 3.0, within(1e-12));
+  }
+
+  @Test
+  void oneLearnerPerWindowLengthAndVigilance() {
+    NoveltyScorer scorer =
+        new NoveltyScorer(new NoveltySettings(List.of(1, 3), List.of(0.5, 0.99), 0.1, 100), 0);
+    for (int i = 0; i < 48; i++) {
+      scorer.next(cycle(i));
+    }
+    List<Integer> counts = scorer.categoryCounts();
+    assertThat(counts).hasSize(4);
+    assertThat(counts.get(1)).as("window 1, vigilance 0.99").isGreaterThan(counts.get(0));
+  }
+
+  @Test
+  void refusesNonFiniteValuesAndBadSettings() {
+    NoveltyScorer scorer = new NoveltyScorer(NoveltySettings.defaults(), 0);
+    assertThatThrownBy(() -> scorer.next(Double.NaN)).hasMessageContaining("finite");
+    assertThatThrownBy(() -> new NoveltyScorer(NoveltySettings.defaults(), -1))
+        .hasMessageContaining("learn rows");
+    assertThatThrownBy(() -> new NoveltySettings(List.of(), List.of(0.9), 0.1, 10))
+        .hasMessageContaining("at least one");
+    assertThatThrownBy(() -> new NoveltySettings(List.of(0), List.of(0.9), 0.1, 10))
+        .hasMessageContaining("window lengths");
+    assertThatThrownBy(() -> new NoveltySettings(List.of(1), List.of(1.5), 0.1, 10))
+        .hasMessageContaining("vigilances");
+  }
+}
