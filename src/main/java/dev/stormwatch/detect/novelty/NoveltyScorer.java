@@ -58,6 +58,11 @@ public final class NoveltyScorer {
     return seen > learnRows ? sum / learners.size() : 0.0;
   }
 
+  /** True while the first {@code learnRows} values are being learned (and score 0). */
+  public boolean learning() {
+    return seen <= learnRows;
+  }
+
   /** The categories each learner holds, in the order of window lengths, then vigilances. */
   public List<Integer> categoryCounts() {
     return learners.stream().map(CategoryBoxes::categories).toList();

@@ -1,0 +1,85 @@
+package dev.stormwatch.detect.novelty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stormwatch.detect.BaselineConfig;
+import dev.stormwatch.detect.DetectionResult;
+import dev.stormwatch.detect.OfflineDetection;
+import dev.stormwatch.event.TelemetryEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The per-key novelty detector over replayed telemetry: quiet on the known, loud on the new. */
+class NoveltyKeyDetectorTest {
+  private static final long STEP = 60_000L;
+  private static final long T0 = 1_772_409_600_000L;
+  private static final BaselineConfig CFG =
+      BaselineConfig.builder().stepMillis(STEP).windowSteps(10).build();
+  private static final int WARMUP = 600;
+
+  /** cpu, latency and errors each step; latency jumps by {@code jump} at step {@code at} only. */
+  private static List<TelemetryEvent> series(int steps, int at, double jump) {
+    Random rnd = new Random(3);
+    String[] names = {"cpu_util", "latency_p99_ms", "error_rate"};
+    List<TelemetryEvent> events = new ArrayList<>();
+    for (int t = 0; t < steps; t++) {
+      double latency = 80 + 2 * rnd.nextGaussian() + (t == at ? jump : 0);
+      double[] values = {0.4 + 0.01 * rnd.nextGaussian(), latency, 0.002 + 0.0002 * rnd.nextGaussian()};
+      TelemetryEvent e = TelemetryEvent.metric(T0 + t * STEP + 1_000, "aws", "us-east-1",
+          "payments", "payments-1", names, values);
+      events.add(t < WARMUP ? e.asWarmup() : e);
+    }
+    return events;
+  }
+
+  private static List<DetectionResult> live(List<TelemetryEvent> events) {
+    return OfflineDetection.run(events, CFG, NoveltyKeyDetector.withAlertThreshold(0.5)).stream()
+        .filter(r -> r.live)
+        .toList();
+  }
+
+  @Test
+  void aValueFarOutsideTheLearnedRangeAlertsAndNamesItsMetric() {
+    List<DetectionResult> results = live(series(WARMUP + 200, WARMUP + 150, 40));
+    DetectionResult jump = results.stream()
+        .max((a, b) -> Double.compare(a.score, b.score)).orElseThrow();
+    assertThat(jump.windowEnd).isEqualTo(T0 + (WARMUP + 151) * STEP);
+    assertThat(jump.score).isGreaterThan(0.9);
+    assertThat(jump.contributorSignals[0]).isEqualTo("latency_p99_ms");
+    assertThat(jump.modelVersion).isEqualTo(NoveltyKeyDetector.MODEL_VERSION);
+    List<DetectionResult> steady = results.stream()
+        .filter(r -> r.windowEnd <= T0 + (WARMUP + 150) * STEP).toList();
+    long alerts = steady.stream().filter(r -> r.score >= 0.5).count();
+    double highest = steady.stream().mapToDouble(r -> r.score).max().orElseThrow();
+    assertThat(highest)
+        .as("noise only sets a new extreme now and then, a little past the learned range")
+        .isLessThan(0.7);
+    assertThat(alerts).as("of 150 steady steps").isLessThanOrEqualTo(8);
+  }
+
+  @Test
+  void abstainsWhileEveryMetricStillLearns() {
+    List<DetectionResult> all =
+        OfflineDetection.run(series(200, -1, 0), CFG, NoveltyKeyDetector.withAlertThreshold(0.5));
+    assertThat(all.get(0).abstained).as("the first window").isTrue();
+    assertThat(all.get(0).score).isZero();
+    assertThat(all.stream().filter(r -> r.abstained).count())
+        .as("the windows of the first 60 steps, and no window after them")
+        .isEqualTo(60);
+    assertThat(all.get(all.size() - 1).abstained).as("a window with no new values").isFalse();
+  }
+
+  @Test
+  void refusesBadSettings() {
+    NoveltySettings defaults = NoveltySettings.defaults();
+    assertThatThrownBy(() -> new NoveltyKeyDetector(defaults, -1, 0.077, 0.5))
+        .hasMessageContaining("learn steps");
+    assertThatThrownBy(() -> new NoveltyKeyDetector(defaults, 60, 0.0, 0.5))
+        .hasMessageContaining("reference novelty");
+    assertThatThrownBy(() -> new NoveltyKeyDetector(defaults, 60, 0.077, 1.0))
+        .hasMessageContaining("score at the reference");
+  }
+}
