@@ -83,7 +83,7 @@ public final class ConfigLoader {
         "         [--kafka HOST:PORT] [--input-topic T[,T]] [--alerts-topic T] [--dead-letter-topic T]",
         "         [--feedback-topic T]",
         "         [--starting-offsets earliest|latest|committed] [--group ID] [--bounded]",
-        "         [--parallelism N] [--max-parallelism N] [--detector baseline|hybrid|hybrid-confirmed|gnn|gnn-confirmed] [--model DIR]",
+        "         [--parallelism N] [--max-parallelism N] [--detector baseline|hybrid|hybrid-confirmed|hybrid-novelty|novelty|gnn|gnn-confirmed] [--model DIR]",
         "         [--device auto|cpu|cuda:N] [--early-warning on|off]");
   }
 

@@ -59,7 +59,7 @@ public class JobConfig implements Serializable {
   public Duration keyRetention = Duration.ofDays(7);
 
   // ---- detection
-  /** {@code baseline}, {@code hybrid} or {@code hybrid-confirmed} (see {@link dev.stormwatch.detect.Detectors}). */
+  /** {@code baseline}, {@code hybrid}, {@code hybrid-confirmed}, ... (see {@link dev.stormwatch.detect.Detectors}). */
   public String detector = "baseline";
   /** Model artifact directory of the hybrid detectors and of gnn. */
   public String modelDir = "models/hybrid/v4";

@@ -61,10 +61,13 @@ public final class NoveltyKeyDetector implements Detector {
     this.scoreAtReference = scoreAtReference;
   }
 
-  /** The defaults, the reference novelty scoring {@code alertThreshold}. */
-  public static NoveltyKeyDetector withAlertThreshold(double alertThreshold) {
+  /** The score the reference novelty gets by default: the job's default alert threshold. */
+  public static final double DEFAULT_SCORE_AT_REFERENCE = 0.7;
+
+  /** The defaults: the reference novelty scores the job's default alert threshold, 0.7. */
+  public static NoveltyKeyDetector withDefaults() {
     return new NoveltyKeyDetector(NoveltySettings.defaults(), DEFAULT_LEARN_STEPS,
-        DEFAULT_REFERENCE_NOVELTY, alertThreshold);
+        DEFAULT_REFERENCE_NOVELTY, DEFAULT_SCORE_AT_REFERENCE);
   }
 
   @Override

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stormwatch.config.ConfigLoader;
 import dev.stormwatch.config.JobConfig;
-import dev.stormwatch.detect.ConfirmingDetector;
 import dev.stormwatch.detect.Detector;
 import dev.stormwatch.detect.Detectors;
 import dev.stormwatch.detect.FusedDetector;
-import dev.stormwatch.detect.novelty.NoveltyKeyDetector;
 import dev.stormwatch.eval.Label;
 import dev.stormwatch.eval.LivePeriod;
 import dev.stormwatch.eval.calibration.RecordingDetector;
@@ -41,7 +39,7 @@ import java.util.Map;
 public final class DecisionCommand {
   public static final String USAGE = "usage: evaluate.sh decision --warmup FILE --input FILE"
       + " --incidents FILE [--benign FILE] [--scenario scenario.json] --out DIR"
-      + " [--detectors baseline,rcf,novelty,hybrid,hybrid-confirmed,tcn,vae,gan,gnn,hybrid+gnn] [--model models/hybrid/v4]"
+      + " [--detectors baseline,rcf,novelty,hybrid,hybrid-confirmed,hybrid-novelty,tcn,vae,gan,gnn,hybrid+gnn] [--model models/hybrid/v4]"
       + " [--thresholds 0.05:0.99:0.01] [--config conf/stormwatch.yaml] [--cold-start]"
       + " [--peer-channels 8] [--seed 42] [--fusion bayes|tail] [--scores]";
 
@@ -157,16 +155,9 @@ public final class DecisionCommand {
     if (name.equals("rcf")) {
       return new RcfKeyDetector(RcfKeySettings.defaults().withScoreAtThreshold(job.alertThreshold));
     }
-    if (name.equals("novelty")) {
-      return NoveltyKeyDetector.withAlertThreshold(job.alertThreshold);
-    }
-    if (name.equals("hybrid-novelty")) {
-      return new ConfirmingDetector(detector("hybrid", alerting, job, model),
-          NoveltyKeyDetector.withAlertThreshold(job.alertThreshold));
-    }
     if (!Detectors.NAMES.contains(name)) {
       throw new IllegalArgumentException(
-          "unknown detector " + name + " (rcf, novelty, " + String.join(", ", Detectors.NAMES) + ")");
+          "unknown detector " + name + " (rcf, " + String.join(", ", Detectors.NAMES) + ")");
     }
     try {
       return Detectors.factory(name, model.toString(), alerting.baselineConfig()).create();

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stormwatch.detect.BaselineConfig;
 import dev.stormwatch.detect.DetectionResult;
+import dev.stormwatch.detect.Detector;
+import dev.stormwatch.detect.DetectorFactory;
+import dev.stormwatch.detect.Detectors;
 import dev.stormwatch.detect.OfflineDetection;
 import dev.stormwatch.event.TelemetryEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
 
 /** The per-key novelty detector over replayed telemetry: quiet on the known, loud on the new. */
@@ -36,7 +40,7 @@ class NoveltyKeyDetectorTest {
   }
 
   private static List<DetectionResult> live(List<TelemetryEvent> events) {
-    return OfflineDetection.run(events, CFG, NoveltyKeyDetector.withAlertThreshold(0.5)).stream()
+    return OfflineDetection.run(events, CFG, NoveltyKeyDetector.withDefaults()).stream()
         .filter(r -> r.live)
         .toList();
   }
@@ -47,29 +51,47 @@ class NoveltyKeyDetectorTest {
     DetectionResult jump = results.stream()
         .max((a, b) -> Double.compare(a.score, b.score)).orElseThrow();
     assertThat(jump.windowEnd).isEqualTo(T0 + (WARMUP + 151) * STEP);
-    assertThat(jump.score).isGreaterThan(0.9);
+    assertThat(jump.score).isGreaterThan(0.99);
     assertThat(jump.contributorSignals[0]).isEqualTo("latency_p99_ms");
     assertThat(jump.modelVersion).isEqualTo(NoveltyKeyDetector.MODEL_VERSION);
     List<DetectionResult> steady = results.stream()
         .filter(r -> r.windowEnd <= T0 + (WARMUP + 150) * STEP).toList();
-    long alerts = steady.stream().filter(r -> r.score >= 0.5).count();
+    long alerts = steady.stream()
+        .filter(r -> r.score >= NoveltyKeyDetector.DEFAULT_SCORE_AT_REFERENCE).count();
     double highest = steady.stream().mapToDouble(r -> r.score).max().orElseThrow();
     assertThat(highest)
         .as("noise only sets a new extreme now and then, a little past the learned range")
-        .isLessThan(0.7);
+        .isLessThan(0.85);
     assertThat(alerts).as("of 150 steady steps").isLessThanOrEqualTo(8);
   }
 
   @Test
   void abstainsWhileEveryMetricStillLearns() {
     List<DetectionResult> all =
-        OfflineDetection.run(series(200, -1, 0), CFG, NoveltyKeyDetector.withAlertThreshold(0.5));
+        OfflineDetection.run(series(200, -1, 0), CFG, NoveltyKeyDetector.withDefaults());
     assertThat(all.get(0).abstained).as("the first window").isTrue();
     assertThat(all.get(0).score).isZero();
     assertThat(all.stream().filter(r -> r.abstained).count())
         .as("the windows of the first 60 steps, and no window after them")
         .isEqualTo(60);
     assertThat(all.get(all.size() - 1).abstained).as("a window with no new values").isFalse();
+  }
+
+  @Test
+  void theJobServesItAloneAndAsTheHybridModelsConfirmer() throws Exception {
+    DetectorFactory novelty = Detectors.factory("novelty", "unused", BaselineConfig.defaults());
+    DetectorFactory confirmed =
+        Detectors.factory("hybrid-novelty", "models/hybrid/v4", BaselineConfig.defaults());
+    assertThat(InstantiationUtil.clone(novelty)).as("shipped with the job graph").isNotNull();
+    assertThat(InstantiationUtil.clone(confirmed)).isNotNull();
+    try (Detector d = novelty.create()) {
+      assertThat(d.modelVersion()).isEqualTo("novelty-1");
+    }
+    try (Detector d = confirmed.create()) {
+      assertThat(d.modelVersion()).startsWith("hybrid-").endsWith("+novelty-1");
+    }
+    assertThat(Detectors.usesModel("hybrid-novelty")).isTrue();
+    assertThat(Detectors.usesModel("novelty")).isFalse();
   }
 
   @Test
