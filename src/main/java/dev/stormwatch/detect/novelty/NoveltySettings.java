@@ -48,6 +48,41 @@ public record NoveltySettings(
     }
   }
 
+  /**
+   * The defaults with some settings replaced, from a spec such as {@code w=1_3:v=0.9_0.95:lr=0.1}:
+   * fields {@code w} (window lengths), {@code v} (vigilances) and {@code lr} (learning rate),
+   * separated by {@code :}, list items by {@code _}; a field left out keeps its default.
+   */
+  public static NoveltySettings parse(String spec) {
+    NoveltySettings d = defaults();
+    List<Integer> windows = d.windowLengths();
+    List<Double> vigilances = d.vigilances();
+    double learningRate = d.learningRate();
+    for (String field : spec.split(":")) {
+      if (field.isBlank()) {
+        continue;
+      }
+      String[] kv = field.split("=", 2);
+      if (kv.length != 2 || kv[1].isBlank()) {
+        throw new IllegalArgumentException("novelty setting '" + field + "' is not NAME=VALUE");
+      }
+      try {
+        switch (kv[0]) {
+          case "w" -> windows = java.util.Arrays.stream(kv[1].split("_")).map(Integer::valueOf)
+              .toList();
+          case "v" -> vigilances = java.util.Arrays.stream(kv[1].split("_")).map(Double::valueOf)
+              .toList();
+          case "lr" -> learningRate = Double.parseDouble(kv[1]);
+          default -> throw new IllegalArgumentException(
+              "unknown novelty setting '" + kv[0] + "' (w, v, lr)");
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("novelty setting '" + field + "' is not a number list");
+      }
+    }
+    return new NoveltySettings(windows, vigilances, learningRate, d.maxCategories());
+  }
+
   /** The longest window any learner reads. */
   public int longestWindow() {
     return windowLengths.stream().mapToInt(Integer::intValue).max().orElseThrow();

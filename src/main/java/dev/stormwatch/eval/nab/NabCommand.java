@@ -14,14 +14,18 @@ import java.util.Map;
  *
  * <pre>
  * nab --data DIR --labels FILE --out DIR [--detector NAME[,NAME...]] [--profiles FILE]
- * nab --results DIR --labels FILE [--out DIR] [--profiles FILE]
+ *     [--cross-validate]
+ * nab --results DIR --labels FILE [--out DIR] [--profiles FILE] [--cross-validate]
  * </pre>
+ *
+ * <p>{@code --cross-validate} also prints {@link NabCrossValidation}'s leave-one-category-out
+ * choice among the detectors run or read.
  */
 public final class NabCommand {
   private static final String USAGE =
       "usage: nab --data DIR --labels FILE --out DIR [--detector NAME[,NAME...]] [--profiles"
-          + " FILE]\n"
-          + "       nab --results DIR --labels FILE [--out DIR] [--profiles FILE]";
+          + " FILE] [--cross-validate]\n"
+          + "       nab --results DIR --labels FILE [--out DIR] [--profiles FILE] [--cross-validate]";
 
   private NabCommand() {}
 
@@ -42,6 +46,7 @@ public final class NabCommand {
     NabLabels labels = NabLabels.load(options.labels());
     List<CostProfile> profiles = NabProfiles.resolve(options.profiles(), options.labels());
     List<NabReport.Entry> entries = new ArrayList<>();
+    Map<String, List<ScoredFile>> runs = new java.util.LinkedHashMap<>();
     if (options.results() != null) {
       Map<String, List<ScoredFile>> byDetector = NabResultsReader.read(options.results(), labels);
       if (byDetector.isEmpty()) {
@@ -52,6 +57,7 @@ public final class NabCommand {
       }
       for (Map.Entry<String, List<ScoredFile>> entry : byDetector.entrySet()) {
         entries.add(entry(entry.getKey(), entry.getValue(), Double.NaN, profiles));
+        runs.put(entry.getKey(), entry.getValue());
       }
     } else {
       for (String detector : options.detectors()) {
@@ -71,10 +77,14 @@ public final class NabCommand {
       for (String detector : options.detectors()) {
         NabRun run = NabRun.execute(detector, corpus, labels, options.out());
         entries.add(entry(detector, run.files(), run.recordsPerSecond(), profiles));
+        runs.put(detector, run.files());
       }
     }
     NabReport.printOverall(out, entries, profiles);
     NabReport.printCategories(out, entries, profiles);
+    if (options.crossValidate()) {
+      NabCrossValidation.print(out, NabCrossValidation.evaluate(runs, profiles.get(0)), runs.size());
+    }
     if (options.out() != null) {
       for (NabReport.Entry entry : entries) {
         out.println("wrote " + NabReport.writeJson(options.out(), entry));
@@ -95,7 +105,8 @@ public final class NabCommand {
 
   /** Parsed command-line options. */
   record NabOptions(
-      Path data, Path results, Path labels, Path out, Path profiles, List<String> detectors) {
+      Path data, Path results, Path labels, Path out, Path profiles, List<String> detectors,
+      boolean crossValidate) {
 
     static NabOptions parse(String[] args) {
       Path data = null;
@@ -104,8 +115,13 @@ public final class NabCommand {
       Path out = null;
       Path profiles = null;
       List<String> detectors = List.of(NabDetectors.DEFAULT_DETECTOR);
+      boolean crossValidate = false;
       for (int i = 0; i < args.length; i++) {
         String flag = args[i];
+        if (flag.equals("--cross-validate")) {
+          crossValidate = true;
+          continue;
+        }
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException("missing value for " + flag);
         }
@@ -141,7 +157,7 @@ public final class NabCommand {
       if (detectors.isEmpty()) {
         throw new IllegalArgumentException("--detector needs at least one name");
       }
-      return new NabOptions(data, results, labels, out, profiles, detectors);
+      return new NabOptions(data, results, labels, out, profiles, detectors, crossValidate);
     }
   }
 }

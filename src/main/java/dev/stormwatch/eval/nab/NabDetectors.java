@@ -1,5 +1,6 @@
 package dev.stormwatch.eval.nab;
 
+import dev.stormwatch.detect.novelty.NoveltySettings;
 import dev.stormwatch.eval.peer.RcfScorer;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,11 @@ public final class NabDetectors {
       Map.of(LikelihoodScorer.SUFFIX, LikelihoodScorer::forFile,
           PeakScorer.SUFFIX, (inner, context) -> new PeakScorer(inner, PeakScorer.DEFAULT_HORIZON),
           OnsetScorer.SUFFIX, (inner, context) -> new OnsetScorer(inner, OnsetScorer.DEFAULT_ROWS));
+
+  /** Families of detectors named {@code FAMILY:SPEC}, by family; the family parses the spec. */
+  private static final Map<String, BiFunction<String, SeriesContext, StreamingScorer>> FAMILIES =
+      Map.of(NoveltyNabPlugin.NAME,
+          (spec, context) -> NoveltyNabPlugin.create(NoveltySettings.parse(spec), context));
 
   static {
     register("null", NullScorer::new);
@@ -62,7 +68,10 @@ public final class NabDetectors {
    */
   public static synchronized boolean isRegistered(String name) {
     String wrapped = wrappedName(name);
-    return wrapped != null ? isRegistered(wrapped) : FACTORIES.containsKey(name);
+    if (wrapped != null) {
+      return isRegistered(wrapped);
+    }
+    return FACTORIES.containsKey(name) || specProblem(name) == null;
   }
 
   /** The wrapper suffix {@code name} ends in, else null. */
@@ -94,15 +103,40 @@ public final class NabDetectors {
       return WRAPPERS.get(suffix).apply(inner, context);
     }
     Function<SeriesContext, StreamingScorer> factory = FACTORIES.get(name);
-    if (factory == null) {
+    if (factory != null) {
+      return factory.apply(context);
+    }
+    if (specProblem(name) != null) {
       throw new IllegalArgumentException(unknownDetector(name));
     }
-    return factory.apply(context);
+    int colon = name.indexOf(':');
+    return FAMILIES.get(name.substring(0, colon)).apply(name.substring(colon + 1), context);
+  }
+
+  /**
+   * Null when {@code name} is {@code FAMILY:SPEC} of a known family with a spec it accepts, else
+   * what is wrong with it.
+   */
+  private static String specProblem(String name) {
+    int colon = name.indexOf(':');
+    if (colon < 0 || !FAMILIES.containsKey(name.substring(0, colon))) {
+      return "not a registered name or FAMILY:SPEC of " + FAMILIES.keySet();
+    }
+    try {
+      FAMILIES.get(name.substring(0, colon))
+          .apply(name.substring(colon + 1), new SeriesContext(name, 0, java.util.List.of()));
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
   }
 
   /** The error for a detector name that is not registered, listing the available ones. */
   public static synchronized String unknownDetector(String name) {
-    return "unknown NAB detector '" + name + "'; available: " + String.join(", ", FACTORIES.keySet())
+    String problem = specProblem(name);
+    return "unknown NAB detector '" + name + "'" + (name.contains(":") ? " (" + problem + ")" : "")
+        + "; available: " + String.join(", ", FACTORIES.keySet()) + ", "
+        + String.join(", ", FAMILIES.keySet().stream().map(f -> f + ":SPEC").toList())
         + " (each also as NAME" + LikelihoodScorer.SUFFIX + ", NAME" + PeakScorer.SUFFIX
         + " and NAME" + OnsetScorer.SUFFIX + ")";
   }

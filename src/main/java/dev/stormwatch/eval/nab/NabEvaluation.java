@@ -66,7 +66,8 @@ public final class NabEvaluation {
     return windows * profile.tpWeight();
   }
 
-  private static List<ScoredFile> nullFiles(List<ScoredFile> files) {
+  /** The files as NAB's null detector scores them: every row {@link #NULL_SCORE}. */
+  static List<ScoredFile> nullFiles(List<ScoredFile> files) {
     List<ScoredFile> nulls = new ArrayList<>(files.size());
     for (ScoredFile file : files) {
       nulls.add(file.withConstantScore(NULL_SCORE));

@@ -71,6 +71,19 @@ class NoveltyScorerTest {
   }
 
   @Test
+  void aSpecReplacesOnlyTheSettingsItNames() {
+    NoveltySettings settings = NoveltySettings.parse("w=1_2:lr=0.2");
+    assertThat(settings.windowLengths()).containsExactly(1, 2);
+    assertThat(settings.learningRate()).isEqualTo(0.2);
+    assertThat(settings.vigilances()).isEqualTo(NoveltySettings.defaults().vigilances());
+    assertThat(NoveltySettings.parse("")).isEqualTo(NoveltySettings.defaults());
+    assertThatThrownBy(() -> NoveltySettings.parse("w=1:x=2")).hasMessageContaining("unknown");
+    assertThatThrownBy(() -> NoveltySettings.parse("v=high")).hasMessageContaining("number");
+    assertThatThrownBy(() -> NoveltySettings.parse("w")).hasMessageContaining("NAME=VALUE");
+    assertThatThrownBy(() -> NoveltySettings.parse("v=1.5")).hasMessageContaining("vigilances");
+  }
+
+  @Test
   void refusesNonFiniteValuesAndBadSettings() {
     NoveltyScorer scorer = new NoveltyScorer(NoveltySettings.defaults(), 0);
     assertThatThrownBy(() -> scorer.next(Double.NaN)).hasMessageContaining("finite");

@@ -92,6 +92,20 @@ class NabCommandTest {
   }
 
   @Test
+  void crossValidatesTheChoiceAmongTheDetectorsRun() throws Exception {
+    Path labels = writeCorpus();
+    int code = run("--data", dir.resolve("data").toString(), "--labels", labels.toString(),
+        "--out", dir.resolve("out").toString(), "--detector", "perfect,null,novelty+onset",
+        "--cross-validate");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("Leave-one-category-out choice among 3 detectors (standard profile)")
+        .containsPattern("catA +perfect ")
+        .containsPattern("catB +perfect ")
+        .contains("cross-validated standard score 100.00");
+  }
+
+  @Test
   void scoresAnExistingResultsDirectory() throws Exception {
     Path labels = writeCorpus();
     Path results = dir.resolve("out");

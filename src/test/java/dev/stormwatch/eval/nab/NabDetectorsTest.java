@@ -70,4 +70,27 @@ class NabDetectorsTest {
         .hasMessageContaining("unknown NAB detector 'nope'")
         .hasMessageContaining("NAME+peaks");
   }
+
+  @Test
+  void aFamilyNameCarriesItsSettingsAndABadSpecSaysWhatIsWrong() {
+    assertThat(NabDetectors.isRegistered("novelty:w=1_2:v=0.9")).isTrue();
+    assertThat(NabDetectors.isRegistered("novelty:w=1:v=0.9+onset")).isTrue();
+    assertThat(NabDetectors.isRegistered("novelty:x=1")).isFalse();
+    assertThat(NabDetectors.isRegistered("nope:w=1")).isFalse();
+    StreamingScorer one = NabDetectors.create("novelty:w=1:v=0.9", FILE);
+    StreamingScorer defaults = NabDetectors.create("novelty", FILE);
+    double a = 0;
+    double b = 0;
+    for (int i = 0; i < 100; i++) {
+      double value = i == 60 ? 50 : i % 5;
+      a = one.next(i * 1000L, value);
+      b = defaults.next(i * 1000L, value);
+      if (i == 60) {
+        assertThat(a).as("one learner of window 1: the jump's whole novelty").isGreaterThan(b);
+      }
+    }
+    assertThatThrownBy(() -> NabDetectors.create("novelty:x=1", FILE))
+        .hasMessageContaining("unknown novelty setting 'x'")
+        .hasMessageContaining("novelty:SPEC");
+  }
 }
