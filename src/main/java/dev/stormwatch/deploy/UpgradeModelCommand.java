@@ -94,8 +94,8 @@ public final class UpgradeModelCommand {
         : cfg.usesForecaster() ? forecasterSwap(cfg, currentDir, newDir) : null;
     if (swap == null) {
       throw new IOException("job " + o.job + " runs the " + cfg.detector + " detector; --model"
-          + " applies to the detectors that serve a model (hybrid, hybrid-confirmed, gnn,"
-          + " gnn-confirmed)");
+          + " applies to the detectors that serve a model (hybrid, hybrid-confirmed, hybrid-novelty,"
+          + " gnn, gnn-confirmed)");
     }
     if (!swap.problems().isEmpty()) {
       throw new IOException("refusing to replace " + swap.from() + " (" + currentDir
