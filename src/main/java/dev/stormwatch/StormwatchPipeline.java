@@ -8,6 +8,7 @@ import dev.stormwatch.detect.AsyncDetectFunction;
 import dev.stormwatch.detect.BaselineConfig;
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.detect.DetectorFactory;
+import dev.stormwatch.detect.Detectors;
 import dev.stormwatch.detect.KeepWindowsActive;
 import dev.stormwatch.event.AlertEvent;
 import dev.stormwatch.event.DeadLetter;
@@ -85,7 +86,7 @@ public final class StormwatchPipeline {
         .keyBy(TelemetryEvent::key)
         .process(new WindowAssembler(
             cfg.windowSlide.toMillis(), cfg.windowSteps(), cfg.allowedLateness.toMillis(),
-            cfg.keyRetention.toMillis(), baselineConfig))
+            cfg.keyRetention.toMillis(), baselineConfig, Detectors.readsNovelty(cfg.detector)))
         .uid(Uids.WINDOWS)
         .name("assemble windows");
     DataStream<WindowAssembly> active = windows

@@ -34,6 +34,11 @@ public final class ConfirmingDetector implements Detector {
   }
 
   @Override
+  public boolean readsNovelty() {
+    return primary.readsNovelty() || confirmer.readsNovelty();
+  }
+
+  @Override
   public DetectionResult score(WindowAssembly window) {
     return scoreAll(List.of(window)).get(0);
   }

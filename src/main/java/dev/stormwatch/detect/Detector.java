@@ -16,6 +16,14 @@ public interface Detector extends AutoCloseable {
   /** Scores one window. */
   DetectionResult score(WindowAssembly window);
 
+  /**
+   * True when the detector reads the windows' novelty ({@code WindowAssembly.metricNovelty}), so
+   * that the window step must track it; wrappers answer for what they wrap.
+   */
+  default boolean readsNovelty() {
+    return false;
+  }
+
   /** Scores several windows, in order; models that batch override this. */
   default List<DetectionResult> scoreAll(List<WindowAssembly> windows) {
     List<DetectionResult> out = new ArrayList<>(windows.size());

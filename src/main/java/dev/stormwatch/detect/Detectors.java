@@ -19,6 +19,11 @@ public final class Detectors {
     return name.equals("gnn") || name.equals("gnn-confirmed");
   }
 
+  /** True for the detectors that read the novelty the window step tracks per key and metric. */
+  public static boolean readsNovelty(String name) {
+    return name.equals("novelty") || name.equals("hybrid-novelty");
+  }
+
   /** True for the detectors that serve a hybrid model artifact. */
   public static boolean usesModel(String name) {
     return name.equals("hybrid") || name.equals("hybrid-confirmed")
@@ -31,7 +36,7 @@ public final class Detectors {
    *     hybrid-confirmed} (the hybrid model, each window confirmed by the baseline: {@link
    *     ConfirmingDetector}); or {@code hybrid-novelty} (the hybrid model, each window confirmed by
    *     the novelty detector); or {@code novelty} (fuzzy-ART novelty per key and metric, {@link
-   *     NoveltyKeyDetector}; no artifact, learned in memory); or {@code gnn} (the GDN-style forecaster artifact at {@code
+   *     NoveltyKeyDetector}; no artifact, learned in the window step's keyed state); or {@code gnn} (the GDN-style forecaster artifact at {@code
    *     modelDir}, trained by {@code train.sh --network gnn}: {@link PeerDetector}; CPU only); or
    *     {@code gnn-confirmed} (that forecaster, each window confirmed by the baseline)
    */

@@ -84,6 +84,11 @@ public final class FusedDetector implements Detector {
   }
 
   @Override
+  public boolean readsNovelty() {
+    return lead.readsNovelty() || second.readsNovelty();
+  }
+
+  @Override
   public String modelVersion() {
     return lead.modelVersion() + "+" + second.modelVersion();
   }

@@ -1,5 +1,6 @@
 package dev.stormwatch.detect;
 
+import dev.stormwatch.detect.novelty.NoveltyMemory;
 import dev.stormwatch.event.TelemetryEvent;
 import dev.stormwatch.window.LogTemplates;
 import dev.stormwatch.window.Pane;
@@ -14,7 +15,8 @@ import java.util.TreeMap;
 /**
  * Runs a time-ordered stream of telemetry through the same steps as the Flink operator, without
  * Flink: per (provider, service) key, panes -> {@link BaselineModel#learn} -> {@link
- * WindowBuilder#build} -> {@link BaselineModel#annotate} -> any {@link Detector}.
+ * WindowBuilder#build} -> {@link BaselineModel#annotate} (and {@link NoveltyMemory#annotate} when
+ * the detector {@link Detector#readsNovelty reads novelty}) -> any {@link Detector}.
  *
  * <p>Stream time is the start of the newest event's step: when it advances, every key's steps that
  * ended by then are closed, in order, and each closed step yields one result for the window ending
@@ -24,6 +26,7 @@ import java.util.TreeMap;
 public final class OfflineDetection {
   private final BaselineConfig cfg;
   private final Detector detector;
+  private final boolean trackNovelty;
   private final WindowBuilder builder;
   private final Map<String, KeyState> keys = new LinkedHashMap<>();
   private long advancedTo = Long.MIN_VALUE;
@@ -32,6 +35,7 @@ public final class OfflineDetection {
   public OfflineDetection(BaselineConfig cfg, Detector detector) {
     this.cfg = cfg;
     this.detector = detector;
+    this.trackNovelty = detector.readsNovelty();
     this.builder = new WindowBuilder(cfg.stepMillis, cfg.windowSteps);
   }
 
@@ -111,6 +115,9 @@ public final class OfflineDetection {
     if (!k.panes.headMap(end).isEmpty()) {
       WindowAssembly w = builder.build(k.provider, k.service, end, k.panes);
       k.model.annotate(w, cfg);
+      if (trackNovelty) {
+        k.novelty.annotate(w);
+      }
       out.add(detector.score(w));
     }
     k.nextStepEnd = k.panes.isEmpty() ? Long.MAX_VALUE : end + cfg.stepMillis;
@@ -121,6 +128,7 @@ public final class OfflineDetection {
     final String provider;
     final String service;
     final BaselineModel model = new BaselineModel();
+    final NoveltyMemory novelty = new NoveltyMemory();
     final TreeMap<Long, Pane> panes = new TreeMap<>();
     long nextStepEnd = Long.MAX_VALUE;
 

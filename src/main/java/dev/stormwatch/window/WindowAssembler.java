@@ -2,6 +2,7 @@ package dev.stormwatch.window;
 
 import dev.stormwatch.detect.BaselineConfig;
 import dev.stormwatch.detect.BaselineModel;
+import dev.stormwatch.detect.novelty.NoveltyMemory;
 import dev.stormwatch.event.DeadLetter;
 import dev.stormwatch.event.Keys;
 import dev.stormwatch.event.TelemetryEvent;
@@ -14,6 +15,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
@@ -45,10 +47,12 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
   private final long latenessMillis;
   private final long retentionMillis;
   private final BaselineConfig baselineConfig;
+  private final boolean trackNovelty;
 
   private transient WindowBuilder builder;
   private transient MapState<Long, Pane> panes;
   private transient ValueState<BaselineModel> model;
+  private transient ValueState<byte[]> novelty;
   private transient ValueState<Long> lastSeen;
   private transient ValueState<Long> cleanupAt;
   private transient LongCounter lateAccumulator;
@@ -64,6 +68,17 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
   public WindowAssembler(
       long stepMillis, int steps, long latenessMillis, long retentionMillis,
       BaselineConfig baselineConfig) {
+    this(stepMillis, steps, latenessMillis, retentionMillis, baselineConfig, false);
+  }
+
+  /**
+   * As above; with {@code trackNovelty} each key's {@link NoveltyMemory} is kept in state and
+   * annotates its windows (for detectors that {@link dev.stormwatch.detect.Detector#readsNovelty
+   * read novelty}).
+   */
+  public WindowAssembler(
+      long stepMillis, int steps, long latenessMillis, long retentionMillis,
+      BaselineConfig baselineConfig, boolean trackNovelty) {
     if (retentionMillis <= stepMillis * steps) {
       throw new IllegalArgumentException("key retention must be longer than the window");
     }
@@ -72,6 +87,7 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
     this.latenessMillis = latenessMillis;
     this.retentionMillis = retentionMillis;
     this.baselineConfig = baselineConfig;
+    this.trackNovelty = trackNovelty;
   }
 
   @Override
@@ -81,6 +97,8 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
         new MapStateDescriptor<>("panes", Types.LONG, TypeInformation.of(Pane.class)));
     model = getRuntimeContext().getState(
         new ValueStateDescriptor<>("baseline", TypeInformation.of(BaselineModel.class)));
+    novelty = getRuntimeContext().getState(
+        new ValueStateDescriptor<>("novelty", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     lastSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("last-seen", Types.LONG));
     cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-at", Types.LONG));
     lateAccumulator = new LongCounter();
@@ -130,6 +148,7 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
       long seen = lastSeen.value();
       if (seen + retentionMillis <= timestamp) {
         model.clear();
+        novelty.clear();
         lastSeen.clear();
         cleanupAt.clear();
         panes.clear();
@@ -176,9 +195,16 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
     String key = ctx.getCurrentKey();
     WindowAssembly w = builder.build(Keys.provider(key), Keys.service(key), paneEnd, window);
     m.annotate(w, baselineConfig);
+    NoveltyMemory memory = trackNovelty ? NoveltyMemory.fromBytes(novelty.value()) : null;
+    if (memory != null) {
+      memory.annotate(w);
+    }
     out.collect(w);
     if (closed != null) {
       model.update(m);
+      if (memory != null) {
+        novelty.update(memory.toBytes());
+      }
     }
     panes.remove(windowStart);
     // keep sliding while later windows still hold data, so that a key that goes silent is seen

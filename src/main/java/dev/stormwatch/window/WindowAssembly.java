@@ -29,6 +29,13 @@ public class WindowAssembly {
   public double[] expectedCenter = new double[0];
   public double[] expectedScale = new double[0];
   public long[] baselineSamples = new long[0];
+  /**
+   * Each metric's novelty in its newest step ({@code detect.novelty.NoveltyMemory}), NaN without a
+   * value; empty when the job does not track novelty.
+   */
+  public double[] metricNovelty = new double[0];
+  /** True while every metric of the key is still learning its novelty. */
+  public boolean noveltyLearning;
 
   public int[] infoCounts = new int[0];
   public int[] warnCounts = new int[0];

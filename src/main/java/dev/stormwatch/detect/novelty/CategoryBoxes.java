@@ -1,5 +1,8 @@
 package dev.stormwatch.detect.novelty;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,6 +86,37 @@ public final class CategoryBoxes {
       upper.add(window.clone());
     }
     return best < 0 ? 1.0 : Math.min(1.0, bestMismatch);
+  }
+
+  /** Writes the categories (not the settings) for {@link #readCategories}. */
+  void writeCategories(DataOutput out) throws IOException {
+    out.writeInt(lower.size());
+    for (int c = 0; c < lower.size(); c++) {
+      for (int i = 0; i < windowLength; i++) {
+        out.writeDouble(lower.get(c)[i]);
+        out.writeDouble(upper.get(c)[i]);
+      }
+    }
+  }
+
+  /** Replaces the categories with those {@link #writeCategories} wrote. */
+  void readCategories(DataInput in) throws IOException {
+    int count = in.readInt();
+    if (count < 0 || count > maxCategories) {
+      throw new IOException("bad category count " + count + " (at most " + maxCategories + ")");
+    }
+    lower.clear();
+    upper.clear();
+    for (int c = 0; c < count; c++) {
+      double[] low = new double[windowLength];
+      double[] high = new double[windowLength];
+      for (int i = 0; i < windowLength; i++) {
+        low[i] = in.readDouble();
+        high[i] = in.readDouble();
+      }
+      lower.add(low);
+      upper.add(high);
+    }
   }
 
   private double mismatch(double[] low, double[] high, double[] window, double range) {

@@ -1,5 +1,8 @@
 package dev.stormwatch.detect.novelty;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,6 +64,37 @@ public final class NoveltyScorer {
   /** True while the first {@code learnRows} values are being learned (and score 0). */
   public boolean learning() {
     return seen <= learnRows;
+  }
+
+  /** Writes what was learned (not the settings) for {@link #readState}. */
+  void writeState(DataOutput out) throws IOException {
+    out.writeInt(seen);
+    out.writeDouble(min);
+    out.writeDouble(max);
+    out.writeInt(recent.length);
+    for (double v : recent) {
+      out.writeDouble(v);
+    }
+    for (CategoryBoxes learner : learners) {
+      learner.writeCategories(out);
+    }
+  }
+
+  /** Replaces what was learned with what {@link #writeState} wrote, under the same settings. */
+  void readState(DataInput in) throws IOException {
+    seen = in.readInt();
+    min = in.readDouble();
+    max = in.readDouble();
+    int length = in.readInt();
+    if (length != recent.length) {
+      throw new IOException("saved with windows up to " + length + ", now " + recent.length);
+    }
+    for (int i = 0; i < length; i++) {
+      recent[i] = in.readDouble();
+    }
+    for (CategoryBoxes learner : learners) {
+      learner.readCategories(in);
+    }
   }
 
   /** The categories each learner holds, in the order of window lengths, then vigilances. */

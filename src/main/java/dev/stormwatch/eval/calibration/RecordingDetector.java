@@ -16,6 +16,11 @@ public final class RecordingDetector implements Detector {
   }
 
   @Override
+  public boolean readsNovelty() {
+    return inner.readsNovelty();
+  }
+
+  @Override
   public String modelVersion() {
     return inner.modelVersion();
   }

@@ -28,6 +28,11 @@ public final class SeriesRecorder implements Detector {
   }
 
   @Override
+  public boolean readsNovelty() {
+    return inner.readsNovelty();
+  }
+
+  @Override
   public String modelVersion() {
     return inner.modelVersion();
   }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stormwatch.detect.BaselineConfig;
+import dev.stormwatch.detect.BaselineDetector;
+import dev.stormwatch.detect.ConfirmingDetector;
 import dev.stormwatch.detect.DetectionResult;
 import dev.stormwatch.detect.Detector;
 import dev.stormwatch.detect.DetectorFactory;
 import dev.stormwatch.detect.Detectors;
 import dev.stormwatch.detect.OfflineDetection;
 import dev.stormwatch.event.TelemetryEvent;
+import dev.stormwatch.window.WindowAssembly;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -95,13 +98,25 @@ class NoveltyKeyDetectorTest {
   }
 
   @Test
+  void abstainsWhereTheWindowStepDidNotTrackNovelty() {
+    List<DetectionResult> results = OfflineDetection.run(series(100, -1, 0), CFG,
+        new ConfirmingDetector(new BaselineDetector(BaselineConfig.defaults()),
+            NoveltyKeyDetector.withDefaults()));
+    assertThat(results).allSatisfy(r -> assertThat(r.reason).doesNotContain("not tracked"));
+    WindowAssembly untracked = new WindowAssembly();
+    untracked.metricNames = new String[] {"cpu"};
+    untracked.steps = 1;
+    untracked.values = new double[] {1.0};
+    DetectionResult r = NoveltyKeyDetector.withDefaults().score(untracked);
+    assertThat(r.abstained).isTrue();
+    assertThat(r.reason).contains("not tracked");
+  }
+
+  @Test
   void refusesBadSettings() {
-    NoveltySettings defaults = NoveltySettings.defaults();
-    assertThatThrownBy(() -> new NoveltyKeyDetector(defaults, -1, 0.077, 0.5))
-        .hasMessageContaining("learn steps");
-    assertThatThrownBy(() -> new NoveltyKeyDetector(defaults, 60, 0.0, 0.5))
+    assertThatThrownBy(() -> new NoveltyKeyDetector(0.0, 0.5))
         .hasMessageContaining("reference novelty");
-    assertThatThrownBy(() -> new NoveltyKeyDetector(defaults, 60, 0.077, 1.0))
+    assertThatThrownBy(() -> new NoveltyKeyDetector(0.077, 1.0))
         .hasMessageContaining("score at the reference");
   }
 }

@@ -1,0 +1,92 @@
+package dev.stormwatch.detect.novelty;
+
+import dev.stormwatch.window.WindowAssembly;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One key's novelty: a {@link NoveltyScorer} per metric (default settings, learning silently for
+ * {@link #LEARN_STEPS} steps), fed the newest step of each of the key's windows, in order. It
+ * annotates the window with each metric's novelty for {@link NoveltyKeyDetector}, and round-trips
+ * through bytes so that the keyed window step keeps it in Flink state beside the baseline.
+ */
+public final class NoveltyMemory {
+  /** Steps a new metric learns before it scores: an hour of one-minute steps. */
+  public static final int LEARN_STEPS = 60;
+  private static final int FORMAT = 1;
+
+  private final Map<String, NoveltyScorer> metrics = new LinkedHashMap<>();
+
+  /**
+   * Scores and learns the window's newest step, metric by metric, and sets its {@code
+   * metricNovelty} (NaN for a metric without a value in that step) and {@code noveltyLearning}
+   * (true while every metric of the key still learns).
+   */
+  public void annotate(WindowAssembly w) {
+    double[] novelty = new double[w.metricNames.length];
+    for (int m = 0; m < novelty.length; m++) {
+      double value = w.value(m, w.steps - 1);
+      novelty[m] = Double.NaN;
+      if (Double.isFinite(value)) {
+        novelty[m] = metrics.computeIfAbsent(w.metricNames[m], name -> newScorer()).next(value);
+      }
+    }
+    w.metricNovelty = novelty;
+    w.noveltyLearning = metrics.values().stream().allMatch(NoveltyScorer::learning);
+  }
+
+  /** Metrics tracked. */
+  public int metrics() {
+    return metrics.size();
+  }
+
+  /** The memory as bytes, for {@link #fromBytes}. */
+  public byte[] toBytes() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(FORMAT);
+      out.writeInt(metrics.size());
+      for (Map.Entry<String, NoveltyScorer> e : metrics.entrySet()) {
+        out.writeUTF(e.getKey());
+        e.getValue().writeState(out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The memory {@link #toBytes} wrote; an empty memory for null. */
+  public static NoveltyMemory fromBytes(byte[] bytes) {
+    NoveltyMemory memory = new NoveltyMemory();
+    if (bytes == null) {
+      return memory;
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      int format = in.readInt();
+      if (format != FORMAT) {
+        throw new IOException("unknown novelty state format " + format);
+      }
+      int count = in.readInt();
+      for (int i = 0; i < count; i++) {
+        NoveltyScorer scorer = newScorer();
+        String name = in.readUTF();
+        scorer.readState(in);
+        memory.metrics.put(name, scorer);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable novelty state: " + e.getMessage(), e);
+    }
+    return memory;
+  }
+
+  private static NoveltyScorer newScorer() {
+    return new NoveltyScorer(NoveltySettings.defaults(), LEARN_STEPS);
+  }
+}

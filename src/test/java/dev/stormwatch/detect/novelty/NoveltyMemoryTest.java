@@ -1,0 +1,61 @@
+package dev.stormwatch.detect.novelty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stormwatch.window.WindowAssembly;
+import java.io.UncheckedIOException;
+import org.junit.jupiter.api.Test;
+
+/** A key's novelty memory: per-metric annotations and the byte round trip the keyed state uses. */
+class NoveltyMemoryTest {
+
+  /** A one-step window of cpu and latency; NaN leaves a metric out of the step. */
+  private static WindowAssembly step(double cpu, double latency) {
+    WindowAssembly w = new WindowAssembly();
+    w.metricNames = new String[] {"cpu", "latency"};
+    w.steps = 1;
+    w.values = new double[] {cpu, latency};
+    return w;
+  }
+
+  @Test
+  void annotatesEachMetricAndSkipsMissingValues() {
+    NoveltyMemory memory = new NoveltyMemory();
+    WindowAssembly first = step(0.5, Double.NaN);
+    memory.annotate(first);
+    assertThat(first.metricNovelty[0]).isZero();
+    assertThat(first.metricNovelty[1]).isNaN();
+    assertThat(first.noveltyLearning).isTrue();
+    assertThat(memory.metrics()).isEqualTo(1);
+  }
+
+  @Test
+  void aRestoredMemoryScoresExactlyAsTheOriginal() {
+    NoveltyMemory original = new NoveltyMemory();
+    for (int i = 0; i < 200; i++) {
+      original.annotate(step(0.4 + 0.01 * (i % 5), 80 + (i % 11)));
+    }
+    NoveltyMemory restored = NoveltyMemory.fromBytes(original.toBytes());
+    assertThat(restored.metrics()).isEqualTo(2);
+    for (double[] next : new double[][] {{0.42, 85}, {0.9, 85}, {0.42, 300}, {0.42, 84}}) {
+      WindowAssembly a = step(next[0], next[1]);
+      WindowAssembly b = step(next[0], next[1]);
+      original.annotate(a);
+      restored.annotate(b);
+      assertThat(b.metricNovelty).containsExactly(a.metricNovelty);
+      assertThat(b.noveltyLearning).isEqualTo(a.noveltyLearning).isFalse();
+    }
+    assertThat(NoveltyMemory.fromBytes(null).metrics()).isZero();
+  }
+
+  @Test
+  void refusesBytesItDidNotWrite() {
+    assertThatThrownBy(() -> NoveltyMemory.fromBytes(new byte[] {0, 0, 0, 9}))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("format 9");
+    byte[] good = new NoveltyMemory().toBytes();
+    assertThatThrownBy(() -> NoveltyMemory.fromBytes(java.util.Arrays.copyOf(good, 5)))
+        .isInstanceOf(UncheckedIOException.class);
+  }
+}
