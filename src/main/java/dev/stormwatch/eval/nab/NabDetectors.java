@@ -106,11 +106,17 @@ public final class NabDetectors {
     if (factory != null) {
       return factory.apply(context);
     }
-    if (specProblem(name) != null) {
+    int colon = name.indexOf(':');
+    BiFunction<String, SeriesContext, StreamingScorer> family =
+        colon < 0 ? null : FAMILIES.get(name.substring(0, colon));
+    if (family == null) {
       throw new IllegalArgumentException(unknownDetector(name));
     }
-    int colon = name.indexOf(':');
-    return FAMILIES.get(name.substring(0, colon)).apply(name.substring(colon + 1), context);
+    try {
+      return family.apply(name.substring(colon + 1), context);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(unknownDetector(name), e);
+    }
   }
 
   /**

@@ -95,6 +95,13 @@ class NoveltyKeyDetectorTest {
     }
     assertThat(Detectors.usesModel("hybrid-novelty")).isTrue();
     assertThat(Detectors.usesModel("novelty")).isFalse();
+    try (Detector n = novelty.create(); Detector c = confirmed.create();
+        Detector b = Detectors.factory("baseline", "unused", BaselineConfig.defaults()).create()) {
+      assertThat(Detectors.readsNovelty("novelty")).as("the pipeline's flag, by name")
+          .isEqualTo(n.readsNovelty()).isTrue();
+      assertThat(Detectors.readsNovelty("hybrid-novelty")).isEqualTo(c.readsNovelty()).isTrue();
+      assertThat(Detectors.readsNovelty("baseline")).isEqualTo(b.readsNovelty()).isFalse();
+    }
   }
 
   @Test
