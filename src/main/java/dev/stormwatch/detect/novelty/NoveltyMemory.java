@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One key's novelty: a {@link NoveltyScorer} per metric (default settings, learning silently for
@@ -19,7 +21,10 @@ import java.util.Map;
 public final class NoveltyMemory {
   /** Steps a new metric learns before it scores: an hour of one-minute steps. */
   public static final int LEARN_STEPS = 60;
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
+  /** The format written before the robust-range learners: its learners no longer match. */
+  private static final int FORMAT_BEFORE_ROBUST = 1;
+  private static final Logger LOG = LoggerFactory.getLogger(NoveltyMemory.class);
 
   private final Map<String, NoveltyScorer> metrics = new LinkedHashMap<>();
 
@@ -62,7 +67,11 @@ public final class NoveltyMemory {
     return bytes.toByteArray();
   }
 
-  /** The memory {@link #toBytes} wrote; an empty memory for null. */
+  /**
+   * The memory {@link #toBytes} wrote; an empty memory for null and for the format written before
+   * the robust-range learners (savepoints of the first release with novelty), whose key then
+   * re-learns for {@link #LEARN_STEPS} steps.
+   */
   public static NoveltyMemory fromBytes(byte[] bytes) {
     NoveltyMemory memory = new NoveltyMemory();
     if (bytes == null) {
@@ -70,6 +79,10 @@ public final class NoveltyMemory {
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int format = in.readInt();
+      if (format == FORMAT_BEFORE_ROBUST) {
+        LOG.debug("novelty state of format {} dropped: the key re-learns", format);
+        return memory;
+      }
       if (format != FORMAT) {
         throw new IOException("unknown novelty state format " + format);
       }

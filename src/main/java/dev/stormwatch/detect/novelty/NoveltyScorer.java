@@ -12,12 +12,15 @@ import java.util.List;
  * categories it learned from everything before. A value or short run of values unlike any seen so
  * far scores high; one that repeats a known pattern scores near 0, however rare it is.
  *
- * <p>Mismatches are relative to the range of values seen so far, which only grows, so the score
- * needs no knowledge of the future (unlike NAB detectors that are given the file's minimum and
- * maximum). The first {@code learnRows} values are learned and score 0.
+ * <p>Mismatches are relative to the range of values seen so far, which only grows, or for the
+ * robust learners to the spread between its tail quantiles ({@link TailRange}), so the score needs
+ * no knowledge of the future (unlike NAB detectors that are given the file's minimum and maximum).
+ * The first {@code learnRows} values are learned and score 0.
  */
 public final class NoveltyScorer {
   private final List<CategoryBoxes> learners = new ArrayList<>();
+  private final int fullRangeLearners;
+  private final TailRange tailRange;
   private final int learnRows;
   private final double[] recent;
   private int seen;
@@ -34,6 +37,14 @@ public final class NoveltyScorer {
             new CategoryBoxes(length, vigilance, settings.learningRate(), settings.maxCategories()));
       }
     }
+    this.fullRangeLearners = learners.size();
+    for (int length : settings.robustWindowLengths()) {
+      for (double vigilance : settings.vigilances()) {
+        learners.add(
+            new CategoryBoxes(length, vigilance, settings.learningRate(), settings.maxCategories()));
+      }
+    }
+    this.tailRange = new TailRange(settings.tail(), TailRange.DEFAULT_CAPACITY);
     this.learnRows = learnRows;
     this.recent = new double[settings.longestWindow()];
   }
@@ -48,14 +59,18 @@ public final class NoveltyScorer {
     seen++;
     min = Math.min(min, value);
     max = Math.max(max, value);
+    tailRange.add(value);
     double range = max > min ? max - min : 1.0;
+    double spread = tailRange.spread();
+    double robustRange = spread > 0.0 ? spread : 1.0;
     double sum = 0.0;
-    for (CategoryBoxes learner : learners) {
+    for (int i = 0; i < learners.size(); i++) {
+      CategoryBoxes learner = learners.get(i);
       int length = learner.windowLength();
       if (seen >= length) {
         double[] window = new double[length];
         System.arraycopy(recent, recent.length - length, window, 0, length);
-        sum += learner.observe(window, range);
+        sum += learner.observe(window, i < fullRangeLearners ? range : robustRange);
       }
     }
     return seen > learnRows ? sum / learners.size() : 0.0;
@@ -75,6 +90,7 @@ public final class NoveltyScorer {
     for (double v : recent) {
       out.writeDouble(v);
     }
+    tailRange.write(out);
     for (CategoryBoxes learner : learners) {
       learner.writeCategories(out);
     }
@@ -92,12 +108,16 @@ public final class NoveltyScorer {
     for (int i = 0; i < length; i++) {
       recent[i] = in.readDouble();
     }
+    tailRange.read(in);
     for (CategoryBoxes learner : learners) {
       learner.readCategories(in);
     }
   }
 
-  /** The categories each learner holds, in the order of window lengths, then vigilances. */
+  /**
+   * The categories each learner holds: the full-range learners, then the robust ones, each in the
+   * order of window lengths, then vigilances.
+   */
   public List<Integer> categoryCounts() {
     return learners.stream().map(CategoryBoxes::categories).toList();
   }

@@ -50,6 +50,15 @@ class NoveltyMemoryTest {
   }
 
   @Test
+  void dropsTheStateOfTheReleaseBeforeRobustLearnersSoTheKeyRelearns() {
+    NoveltyMemory dropped = NoveltyMemory.fromBytes(new byte[] {0, 0, 0, 1, 0, 0, 0, 3});
+    assertThat(dropped.metrics()).isZero();
+    WindowAssembly w = step(0.5, 80);
+    dropped.annotate(w);
+    assertThat(w.noveltyLearning).isTrue();
+  }
+
+  @Test
   void refusesBytesItDidNotWrite() {
     assertThatThrownBy(() -> NoveltyMemory.fromBytes(new byte[] {0, 0, 0, 9}))
         .isInstanceOf(UncheckedIOException.class)

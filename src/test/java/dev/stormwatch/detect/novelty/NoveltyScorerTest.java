@@ -54,8 +54,23 @@ class NoveltyScorerTest {
       assertThat(scorer.next(1000.0)).isEqualTo(0.0);
     }
     assertThat(scorer.next(1001.0))
-        .as("the whole range for windows of 1, a third of it for windows of 3")
-        .isCloseTo(2.0 / 3.0, within(1e-12));
+        .as("the whole range for the four learners of one value, a third of it for windows of 3")
+        .isCloseTo(7.0 / 9.0, within(1e-12));
+  }
+
+  @Test
+  void robustLearnersStillSeeAChangeAfterEarlySpikes() {
+    NoveltyScorer fullRangeOnly = new NoveltyScorer(NoveltySettings.parse("rw=none"), 500);
+    NoveltyScorer withRobust = new NoveltyScorer(NoveltySettings.defaults(), 500);
+    for (int i = 0; i < 1_500; i++) {
+      double value = i % 700 == 40 ? 100.0 : (i % 10) / 10.0;
+      fullRangeOnly.next(value);
+      withRobust.next(value);
+    }
+    double shiftFull = fullRangeOnly.next(3.0);
+    double shiftRobust = withRobust.next(3.0);
+    assertThat(shiftFull).as("3 is small beside the spikes' range of 100").isLessThan(0.05);
+    assertThat(shiftRobust).as("but far outside the usual 0-0.9").isGreaterThan(0.3);
   }
 
   @Test
@@ -67,6 +82,9 @@ class NoveltyScorerTest {
     }
     List<Integer> counts = scorer.categoryCounts();
     assertThat(counts).hasSize(4);
+    assertThat(new NoveltyScorer(NoveltySettings.defaults(), 0).categoryCounts())
+        .as("and the robust learners of one value at both vigilances")
+        .hasSize(6);
     assertThat(counts.get(1)).as("window 1, vigilance 0.99").isGreaterThan(counts.get(0));
   }
 
@@ -77,6 +95,13 @@ class NoveltyScorerTest {
     assertThat(settings.learningRate()).isEqualTo(0.2);
     assertThat(settings.vigilances()).isEqualTo(NoveltySettings.defaults().vigilances());
     assertThat(NoveltySettings.parse("")).isEqualTo(NoveltySettings.defaults());
+    assertThat(NoveltySettings.parse("rw=none").robustWindowLengths()).isEmpty();
+    NoveltySettings robust = NoveltySettings.parse("rw=1_4:q=0.01");
+    assertThat(robust.robustWindowLengths()).containsExactly(1, 4);
+    assertThat(robust.tail()).isEqualTo(0.01);
+    assertThat(robust.longestWindow()).isEqualTo(4);
+    assertThatThrownBy(() -> NoveltySettings.parse("q=0.5")).hasMessageContaining("tail");
+    assertThatThrownBy(() -> NoveltySettings.parse("rw=0")).hasMessageContaining("window lengths");
     assertThatThrownBy(() -> NoveltySettings.parse("w=1:x=2")).hasMessageContaining("unknown");
     assertThatThrownBy(() -> NoveltySettings.parse("v=high")).hasMessageContaining("number");
     assertThatThrownBy(() -> NoveltySettings.parse("w")).hasMessageContaining("NAME=VALUE");
