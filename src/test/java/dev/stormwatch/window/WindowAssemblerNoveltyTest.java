@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 class WindowAssemblerNoveltyTest {
   private static final long MIN = 60_000L;
   private static final long RETENTION = 120 * MIN;
+  /** Minutes fed before the restore: past the novelty's silent learning. */
+  private static final int LEARNED = NoveltyMemory.LEARN_STEPS + 30;
 
   private static KeyedOneInputStreamOperatorTestHarness<String, TelemetryEvent, WindowAssembly>
       harness() throws Exception {
@@ -43,10 +45,10 @@ class WindowAssemblerNoveltyTest {
     OperatorSubtaskState snapshot;
     try (var h = harness()) {
       h.open();
-      for (int m = 0; m < 90; m++) {
+      for (int m = 0; m < LEARNED; m++) {
         metric(h, m, cycle(m));
       }
-      h.processWatermark(90 * MIN);
+      h.processWatermark(LEARNED * MIN);
       List<WindowAssembly> windows = h.extractOutputValues();
       assertThat(windows.get(0).metricNovelty).hasSize(1);
       assertThat(windows.get(0).noveltyLearning).isTrue();
@@ -54,20 +56,20 @@ class WindowAssemblerNoveltyTest {
       assertThat(learned.noveltyLearning)
           .as("past %d steps", NoveltyMemory.LEARN_STEPS).isFalse();
       assertThat(learned.metricNovelty[0]).as("the cycle repeats").isLessThan(0.1);
-      snapshot = h.snapshot(1L, 90 * MIN);
+      snapshot = h.snapshot(1L, LEARNED * MIN);
     }
     try (var restored = harness()) {
       restored.initializeState(snapshot);
       restored.open();
-      metric(restored, 90, cycle(90));
-      metric(restored, 91, 400);
-      restored.processWatermark(92 * MIN);
+      metric(restored, LEARNED, cycle(LEARNED));
+      metric(restored, LEARNED + 1, 400);
+      restored.processWatermark((LEARNED + 2) * MIN);
       List<WindowAssembly> windows = restored.extractOutputValues();
       assertThat(windows).hasSize(2);
       assertThat(windows.get(0).noveltyLearning).as("learned before the restore").isFalse();
       assertThat(windows.get(0).metricNovelty[0]).isLessThan(0.1);
       assertThat(windows.get(1).metricNovelty[0]).as("a value never seen").isGreaterThan(0.3);
-      restored.processWatermark(92 * MIN + RETENTION);
+      restored.processWatermark((LEARNED + 2) * MIN + RETENTION);
       assertThat(restored.numKeyedStateEntries()).isZero();
       assertThat(restored.numEventTimeTimers()).isZero();
     }

@@ -71,12 +71,13 @@ class NoveltyKeyDetectorTest {
   @Test
   void abstainsWhileEveryMetricStillLearns() {
     List<DetectionResult> all =
-        OfflineDetection.run(series(200, -1, 0), CFG, NoveltyKeyDetector.withDefaults());
+        OfflineDetection.run(series(NoveltyMemory.LEARN_STEPS + 140, -1, 0), CFG,
+            NoveltyKeyDetector.withDefaults());
     assertThat(all.get(0).abstained).as("the first window").isTrue();
     assertThat(all.get(0).score).isZero();
     assertThat(all.stream().filter(r -> r.abstained).count())
-        .as("the windows of the first 60 steps, and no window after them")
-        .isEqualTo(60);
+        .as("the windows of the first %d steps, and no window after them", NoveltyMemory.LEARN_STEPS)
+        .isEqualTo(NoveltyMemory.LEARN_STEPS);
     assertThat(all.get(all.size() - 1).abstained).as("a window with no new values").isFalse();
   }
 

@@ -33,7 +33,7 @@ class NoveltyMemoryTest {
   @Test
   void aRestoredMemoryScoresExactlyAsTheOriginal() {
     NoveltyMemory original = new NoveltyMemory();
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < NoveltyMemory.LEARN_STEPS + 140; i++) {
       original.annotate(step(0.4 + 0.01 * (i % 5), 80 + (i % 11)));
     }
     NoveltyMemory restored = NoveltyMemory.fromBytes(original.toBytes());
