@@ -34,7 +34,7 @@ public class WindowAssembly {
    * value; empty when the job does not track novelty.
    */
   public double[] metricNovelty = new double[0];
-  /** True while every metric of the key is still learning its novelty. */
+  /** True while the key's novelty still learns: its first hours, or while every metric learns. */
   public boolean noveltyLearning;
 
   public int[] infoCounts = new int[0];

@@ -18,7 +18,7 @@ class WindowAssemblerNoveltyTest {
   private static final long MIN = 60_000L;
   private static final long RETENTION = 120 * MIN;
   /** Minutes fed before the restore: past the novelty's silent learning. */
-  private static final int LEARNED = NoveltyMemory.LEARN_STEPS + 30;
+  private static final int LEARNED = NoveltyMemory.KEY_LEARN_STEPS + 30;
 
   private static KeyedOneInputStreamOperatorTestHarness<String, TelemetryEvent, WindowAssembly>
       harness() throws Exception {
@@ -54,7 +54,7 @@ class WindowAssemblerNoveltyTest {
       assertThat(windows.get(0).noveltyLearning).isTrue();
       WindowAssembly learned = windows.get(windows.size() - 1);
       assertThat(learned.noveltyLearning)
-          .as("past %d steps", NoveltyMemory.LEARN_STEPS).isFalse();
+          .as("past %d steps", NoveltyMemory.KEY_LEARN_STEPS).isFalse();
       assertThat(learned.metricNovelty[0]).as("the cycle repeats").isLessThan(0.1);
       snapshot = h.snapshot(1L, LEARNED * MIN);
     }

@@ -19,24 +19,29 @@ import org.slf4j.LoggerFactory;
  * through bytes so that the keyed window step keeps it in Flink state beside the baseline.
  */
 public final class NoveltyMemory {
+  /** Steps a new metric learns before it scores: an hour of one-minute steps. */
+  public static final int LEARN_STEPS = 60;
   /**
-   * Steps a new metric learns before it scores: six hours of one-minute steps. Its first scores
-   * are high while its categories form, and warm-up scores teach the decision layer what normal
-   * looks like; after one hour instead, they taught it that novelty near 1 is normal (measured on
-   * the demo: 5 of 9 incidents paged on the posterior, against 9 of 9 after six hours).
+   * Steps a new key learns before any of its metrics scores: six hours of one-minute steps. A
+   * key's first scores are high while every metric's categories form, and warm-up scores teach the
+   * decision layer what normal looks like; after one hour instead, they taught it that novelty
+   * near 1 is normal (measured on the demo: 5 of 9 incidents paged on the posterior, against 9 of
+   * 9). A metric that appears later, on a key already learned, needs only {@link #LEARN_STEPS}.
    */
-  public static final int LEARN_STEPS = 360;
+  public static final int KEY_LEARN_STEPS = 360;
   private static final int FORMAT = 2;
   /** The format written before the robust-range learners: its learners no longer match. */
   private static final int FORMAT_BEFORE_ROBUST = 1;
   private static final Logger LOG = LoggerFactory.getLogger(NoveltyMemory.class);
 
   private final Map<String, NoveltyScorer> metrics = new LinkedHashMap<>();
+  private long steps;
 
   /**
    * Scores and learns the window's newest step, metric by metric, and sets its {@code
    * metricNovelty} (NaN for a metric without a value in that step) and {@code noveltyLearning}
-   * (true while every metric of the key still learns).
+   * (true through the key's first {@link #KEY_LEARN_STEPS} steps and while every metric still
+   * learns).
    */
   public void annotate(WindowAssembly w) {
     double[] novelty = new double[w.metricNames.length];
@@ -47,8 +52,10 @@ public final class NoveltyMemory {
         novelty[m] = metrics.computeIfAbsent(w.metricNames[m], name -> newScorer()).next(value);
       }
     }
+    steps++;
     w.metricNovelty = novelty;
-    w.noveltyLearning = metrics.values().stream().allMatch(NoveltyScorer::learning);
+    w.noveltyLearning = steps <= KEY_LEARN_STEPS
+        || metrics.values().stream().allMatch(NoveltyScorer::learning);
   }
 
   /** Metrics tracked. */
@@ -61,6 +68,7 @@ public final class NoveltyMemory {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(FORMAT);
+      out.writeLong(steps);
       out.writeInt(metrics.size());
       for (Map.Entry<String, NoveltyScorer> e : metrics.entrySet()) {
         out.writeUTF(e.getKey());
@@ -91,6 +99,7 @@ public final class NoveltyMemory {
       if (format != FORMAT) {
         throw new IOException("unknown novelty state format " + format);
       }
+      memory.steps = in.readLong();
       int count = in.readInt();
       for (int i = 0; i < count; i++) {
         NoveltyScorer scorer = newScorer();

@@ -71,13 +71,14 @@ class NoveltyKeyDetectorTest {
   @Test
   void abstainsWhileEveryMetricStillLearns() {
     List<DetectionResult> all =
-        OfflineDetection.run(series(NoveltyMemory.LEARN_STEPS + 140, -1, 0), CFG,
+        OfflineDetection.run(series(NoveltyMemory.KEY_LEARN_STEPS + 140, -1, 0), CFG,
             NoveltyKeyDetector.withDefaults());
     assertThat(all.get(0).abstained).as("the first window").isTrue();
     assertThat(all.get(0).score).isZero();
     assertThat(all.stream().filter(r -> r.abstained).count())
-        .as("the windows of the first %d steps, and no window after them", NoveltyMemory.LEARN_STEPS)
-        .isEqualTo(NoveltyMemory.LEARN_STEPS);
+        .as("the windows of the key's first %d steps, and none after them",
+            NoveltyMemory.KEY_LEARN_STEPS)
+        .isEqualTo(NoveltyMemory.KEY_LEARN_STEPS);
     assertThat(all.get(all.size() - 1).abstained).as("a window with no new values").isFalse();
   }
 

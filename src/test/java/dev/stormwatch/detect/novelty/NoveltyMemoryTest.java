@@ -33,7 +33,7 @@ class NoveltyMemoryTest {
   @Test
   void aRestoredMemoryScoresExactlyAsTheOriginal() {
     NoveltyMemory original = new NoveltyMemory();
-    for (int i = 0; i < NoveltyMemory.LEARN_STEPS + 140; i++) {
+    for (int i = 0; i < NoveltyMemory.KEY_LEARN_STEPS + 140; i++) {
       original.annotate(step(0.4 + 0.01 * (i % 5), 80 + (i % 11)));
     }
     NoveltyMemory restored = NoveltyMemory.fromBytes(original.toBytes());
@@ -47,6 +47,23 @@ class NoveltyMemoryTest {
       assertThat(b.noveltyLearning).isEqualTo(a.noveltyLearning).isFalse();
     }
     assertThat(NoveltyMemory.fromBytes(null).metrics()).isZero();
+  }
+
+  @Test
+  void aMetricNewToALearnedKeyLearnsForAnHourNotSix() {
+    NoveltyMemory memory = new NoveltyMemory();
+    for (int i = 0; i < NoveltyMemory.KEY_LEARN_STEPS; i++) {
+      memory.annotate(step(0.4 + 0.01 * (i % 5), Double.NaN));
+    }
+    for (int i = 0; i < NoveltyMemory.LEARN_STEPS; i++) {
+      WindowAssembly w = step(0.42, 80 + (i % 7));
+      memory.annotate(w);
+      assertThat(w.noveltyLearning).as("the key has learned, and so has cpu").isFalse();
+      assertThat(w.metricNovelty[1]).as("latency's step %d", i).isZero();
+    }
+    WindowAssembly spike = step(0.42, 400);
+    memory.annotate(spike);
+    assertThat(spike.metricNovelty[1]).as("latency scores after its own hour").isGreaterThan(0.3);
   }
 
   @Test
