@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One key's novelty: a {@link NoveltyScorer} per metric (default settings, learning silently for
- * {@link #LEARN_STEPS} steps), fed the newest step of each of the key's windows, in order. It
- * annotates the window with each metric's novelty for {@link NoveltyKeyDetector}, and round-trips
- * through bytes so that the keyed window step keeps it in Flink state beside the baseline.
+ * {@link #LEARN_STEPS} steps, and the key as a whole for {@link #KEY_LEARN_STEPS}), fed the newest
+ * step of each of the key's windows, in order. It annotates the window with each metric's novelty
+ * for {@link NoveltyKeyDetector}, and round-trips through bytes so that the keyed window step keeps
+ * it in Flink state beside the baseline.
  */
 public final class NoveltyMemory {
   /** Steps a new metric learns before it scores: an hour of one-minute steps. */
@@ -83,7 +84,7 @@ public final class NoveltyMemory {
   /**
    * The memory {@link #toBytes} wrote; an empty memory for null and for the format written before
    * the robust-range learners (savepoints of the first release with novelty), whose key then
-   * re-learns for {@link #LEARN_STEPS} steps.
+   * re-learns for {@link #KEY_LEARN_STEPS} steps.
    */
   public static NoveltyMemory fromBytes(byte[] bytes) {
     NoveltyMemory memory = new NoveltyMemory();

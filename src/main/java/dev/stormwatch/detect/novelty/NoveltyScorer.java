@@ -24,29 +24,26 @@ public final class NoveltyScorer {
   private final int learnRows;
   private final double[] recent;
   private int seen;
-  private double min = Double.POSITIVE_INFINITY;
-  private double max = Double.NEGATIVE_INFINITY;
 
   public NoveltyScorer(NoveltySettings settings, int learnRows) {
     if (learnRows < 0) {
       throw new IllegalArgumentException("learn rows must not be negative, got " + learnRows);
     }
-    for (int length : settings.windowLengths()) {
-      for (double vigilance : settings.vigilances()) {
-        learners.add(
-            new CategoryBoxes(length, vigilance, settings.learningRate(), settings.maxCategories()));
-      }
-    }
+    addLearners(settings.windowLengths(), settings);
     this.fullRangeLearners = learners.size();
-    for (int length : settings.robustWindowLengths()) {
-      for (double vigilance : settings.vigilances()) {
-        learners.add(
-            new CategoryBoxes(length, vigilance, settings.learningRate(), settings.maxCategories()));
-      }
-    }
+    addLearners(settings.robustWindowLengths(), settings);
     this.tailRange = new TailRange(settings.tail(), TailRange.DEFAULT_CAPACITY);
     this.learnRows = learnRows;
     this.recent = new double[settings.longestWindow()];
+  }
+
+  private void addLearners(List<Integer> lengths, NoveltySettings settings) {
+    for (int length : lengths) {
+      for (double vigilance : settings.vigilances()) {
+        learners.add(
+            new CategoryBoxes(length, vigilance, settings.learningRate(), settings.maxCategories()));
+      }
+    }
   }
 
   /** Consumes the next value and returns its novelty in [0, 1]; non-finite values are refused. */
@@ -57,10 +54,9 @@ public final class NoveltyScorer {
     System.arraycopy(recent, 1, recent, 0, recent.length - 1);
     recent[recent.length - 1] = value;
     seen++;
-    min = Math.min(min, value);
-    max = Math.max(max, value);
     tailRange.add(value);
-    double range = max > min ? max - min : 1.0;
+    double full = tailRange.fullSpread();
+    double range = full > 0.0 ? full : 1.0;
     double spread = tailRange.spread();
     double robustRange = spread > 0.0 ? spread : 1.0;
     double sum = 0.0;
@@ -84,8 +80,6 @@ public final class NoveltyScorer {
   /** Writes what was learned (not the settings) for {@link #readState}. */
   void writeState(DataOutput out) throws IOException {
     out.writeInt(seen);
-    out.writeDouble(min);
-    out.writeDouble(max);
     out.writeInt(recent.length);
     for (double v : recent) {
       out.writeDouble(v);
@@ -99,8 +93,6 @@ public final class NoveltyScorer {
   /** Replaces what was learned with what {@link #writeState} wrote, under the same settings. */
   void readState(DataInput in) throws IOException {
     seen = in.readInt();
-    min = in.readDouble();
-    max = in.readDouble();
     int length = in.readInt();
     if (length != recent.length) {
       throw new IOException("saved with windows up to " + length + ", now " + recent.length);

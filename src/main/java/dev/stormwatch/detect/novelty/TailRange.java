@@ -65,7 +65,12 @@ public final class TailRange {
     double low = smallest[(int) Math.min(fromBottom, smallCount - 1)];
     double high = -largest[(int) Math.min(fromTop, largeCount - 1)];
     double spread = high - low;
-    return spread > 0.0 ? spread : -largest[0] - smallest[0];
+    return spread > 0.0 ? spread : fullSpread();
+  }
+
+  /** The maximum minus the minimum of the values so far; 0 before any. */
+  public double fullSpread() {
+    return count == 0 ? 0.0 : -largest[0] - smallest[0];
   }
 
   /** Writes the kept values for {@link #read}. */

@@ -49,6 +49,7 @@ class TailRangeTest {
       full.add(value);
     }
     assertThat(full.spread()).isEqualTo(100.0);
+    assertThat(robust.fullSpread()).as("the minimum to maximum, spikes included").isEqualTo(100.0);
     assertThat(robust.spread()).as("4 spikes in 2,000 values lie beyond the 99.5 %% quantile")
         .isEqualTo(1.0);
   }
@@ -57,6 +58,7 @@ class TailRangeTest {
   void fallsBackToTheFullRangeWhenTheTailsMeetAndStaysBoundedPastCapacity() {
     TailRange range = new TailRange(0.005, 4);
     assertThat(range.spread()).isZero();
+    assertThat(range.fullSpread()).isZero();
     for (int i = 0; i < 300; i++) {
       range.add(5.0);
     }
