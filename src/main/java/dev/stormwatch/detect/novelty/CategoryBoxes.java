@@ -3,8 +3,7 @@ package dev.stormwatch.detect.novelty;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The categories of one fuzzy-ART learner over fixed-length windows of a series, kept as boxes
@@ -17,14 +16,19 @@ import java.util.List;
  * goes on. A window that matches its best box at least as well as the vigilance resonates with it
  * and moves the box's bounds a fraction {@code learningRate} towards holding the window; any other
  * window becomes a new, point-sized box, until {@code maxCategories} are held.
+ *
+ * <p>The boxes lie in one array, a lower and an upper bound per position, box after box, which is
+ * also the layout of the saved state.
  */
 public final class CategoryBoxes {
+  private static final int FIRST_CAPACITY = 16;
   private final int windowLength;
   private final double vigilance;
   private final double learningRate;
   private final int maxCategories;
-  private final List<double[]> lower = new ArrayList<>();
-  private final List<double[]> upper = new ArrayList<>();
+  /** Box c, position i: lower bound at {@code 2 * (c * windowLength + i)}, upper bound next. */
+  private double[] bounds = new double[0];
+  private int count;
 
   public CategoryBoxes(int windowLength, double vigilance, double learningRate, int maxCategories) {
     if (windowLength < 1) {
@@ -52,7 +56,7 @@ public final class CategoryBoxes {
 
   /** How many categories it holds. */
   public int categories() {
-    return lower.size();
+    return count;
   }
 
   /**
@@ -72,65 +76,66 @@ public final class CategoryBoxes {
     }
     int best = -1;
     double bestMismatch = Double.POSITIVE_INFINITY;
-    for (int c = 0; c < lower.size(); c++) {
-      double mismatch = mismatch(lower.get(c), upper.get(c), window, range);
+    for (int c = 0; c < count; c++) {
+      double mismatch = mismatch(c, window, range);
       if (mismatch < bestMismatch) {
         bestMismatch = mismatch;
         best = c;
       }
     }
     if (best >= 0 && 1.0 - bestMismatch >= vigilance) {
-      learn(lower.get(best), upper.get(best), window);
-    } else if (lower.size() < maxCategories) {
-      lower.add(window.clone());
-      upper.add(window.clone());
+      learn(best, window);
+    } else if (count < maxCategories) {
+      add(window);
     }
     return best < 0 ? 1.0 : Math.min(1.0, bestMismatch);
   }
 
   /** Writes the categories (not the settings) for {@link #readCategories}. */
   void writeCategories(DataOutput out) throws IOException {
-    out.writeInt(lower.size());
-    for (int c = 0; c < lower.size(); c++) {
-      for (int i = 0; i < windowLength; i++) {
-        out.writeDouble(lower.get(c)[i]);
-        out.writeDouble(upper.get(c)[i]);
-      }
-    }
+    out.writeInt(count);
+    DoubleBlocks.write(out, bounds, 2 * count * windowLength);
   }
 
   /** Replaces the categories with those {@link #writeCategories} wrote. */
   void readCategories(DataInput in) throws IOException {
-    int count = in.readInt();
-    if (count < 0 || count > maxCategories) {
-      throw new IOException("bad category count " + count + " (at most " + maxCategories + ")");
+    int saved = in.readInt();
+    if (saved < 0 || saved > maxCategories) {
+      throw new IOException("bad category count " + saved + " (at most " + maxCategories + ")");
     }
-    lower.clear();
-    upper.clear();
-    for (int c = 0; c < count; c++) {
-      double[] low = new double[windowLength];
-      double[] high = new double[windowLength];
-      for (int i = 0; i < windowLength; i++) {
-        low[i] = in.readDouble();
-        high[i] = in.readDouble();
-      }
-      lower.add(low);
-      upper.add(high);
-    }
+    bounds = new double[2 * Math.min(maxCategories, Math.max(saved, FIRST_CAPACITY)) * windowLength];
+    DoubleBlocks.read(in, bounds, 2 * saved * windowLength);
+    count = saved;
   }
 
-  private double mismatch(double[] low, double[] high, double[] window, double range) {
+  private double mismatch(int category, double[] window, double range) {
     double stretched = 0.0;
-    for (int i = 0; i < windowLength; i++) {
-      stretched += Math.max(high[i], window[i]) - Math.min(low[i], window[i]);
+    int at = 2 * category * windowLength;
+    for (int i = 0; i < windowLength; i++, at += 2) {
+      stretched += Math.max(bounds[at + 1], window[i]) - Math.min(bounds[at], window[i]);
     }
     return stretched / (windowLength * range);
   }
 
-  private void learn(double[] low, double[] high, double[] window) {
-    for (int i = 0; i < windowLength; i++) {
-      low[i] += learningRate * (Math.min(low[i], window[i]) - low[i]);
-      high[i] += learningRate * (Math.max(high[i], window[i]) - high[i]);
+  private void learn(int category, double[] window) {
+    int at = 2 * category * windowLength;
+    for (int i = 0; i < windowLength; i++, at += 2) {
+      bounds[at] += learningRate * (Math.min(bounds[at], window[i]) - bounds[at]);
+      bounds[at + 1] += learningRate * (Math.max(bounds[at + 1], window[i]) - bounds[at + 1]);
     }
+  }
+
+  /** A new point-sized box at the window. */
+  private void add(double[] window) {
+    int at = 2 * count * windowLength;
+    if (at == bounds.length) {
+      int grown = Math.min(maxCategories, Math.max(FIRST_CAPACITY, 2 * count));
+      bounds = Arrays.copyOf(bounds, 2 * grown * windowLength);
+    }
+    for (int i = 0; i < windowLength; i++, at += 2) {
+      bounds[at] = window[i];
+      bounds[at + 1] = window[i];
+    }
+    count++;
   }
 }

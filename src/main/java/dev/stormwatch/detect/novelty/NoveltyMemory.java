@@ -37,6 +37,8 @@ public final class NoveltyMemory {
 
   private final Map<String, NoveltyScorer> metrics = new LinkedHashMap<>();
   private long steps;
+  /** The size of the bytes this memory was read from: the next write's first buffer size. */
+  private int sizeHint = 256;
 
   /**
    * Scores and learns the window's newest step, metric by metric, and sets its {@code
@@ -66,7 +68,7 @@ public final class NoveltyMemory {
 
   /** The memory as bytes, for {@link #fromBytes}. */
   public byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint + 4096);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(FORMAT);
       out.writeLong(steps);
@@ -100,6 +102,7 @@ public final class NoveltyMemory {
       if (format != FORMAT) {
         throw new IOException("unknown novelty state format " + format);
       }
+      memory.sizeHint = bytes.length;
       memory.steps = in.readLong();
       int count = in.readInt();
       for (int i = 0; i < count; i++) {

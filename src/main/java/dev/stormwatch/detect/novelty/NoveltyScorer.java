@@ -81,9 +81,7 @@ public final class NoveltyScorer {
   void writeState(DataOutput out) throws IOException {
     out.writeInt(seen);
     out.writeInt(recent.length);
-    for (double v : recent) {
-      out.writeDouble(v);
-    }
+    DoubleBlocks.write(out, recent, recent.length);
     tailRange.write(out);
     for (CategoryBoxes learner : learners) {
       learner.writeCategories(out);
@@ -97,9 +95,7 @@ public final class NoveltyScorer {
     if (length != recent.length) {
       throw new IOException("saved with windows up to " + length + ", now " + recent.length);
     }
-    for (int i = 0; i < length; i++) {
-      recent[i] = in.readDouble();
-    }
+    DoubleBlocks.read(in, recent, length);
     tailRange.read(in);
     for (CategoryBoxes learner : learners) {
       learner.readCategories(in);

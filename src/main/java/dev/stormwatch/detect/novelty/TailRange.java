@@ -77,26 +77,18 @@ public final class TailRange {
   void write(DataOutput out) throws IOException {
     out.writeLong(count);
     out.writeInt(smallCount);
-    for (int i = 0; i < smallCount; i++) {
-      out.writeDouble(smallest[i]);
-    }
+    DoubleBlocks.write(out, smallest, smallCount);
     out.writeInt(largeCount);
-    for (int i = 0; i < largeCount; i++) {
-      out.writeDouble(largest[i]);
-    }
+    DoubleBlocks.write(out, largest, largeCount);
   }
 
   /** Replaces the kept values with those {@link #write} wrote, under the same capacity. */
   void read(DataInput in) throws IOException {
     count = in.readLong();
     smallCount = readCount(in);
-    for (int i = 0; i < smallCount; i++) {
-      smallest[i] = in.readDouble();
-    }
+    DoubleBlocks.read(in, smallest, smallCount);
     largeCount = readCount(in);
-    for (int i = 0; i < largeCount; i++) {
-      largest[i] = in.readDouble();
-    }
+    DoubleBlocks.read(in, largest, largeCount);
     if (count < Math.max(smallCount, largeCount)) {
       throw new IOException("tail range holds more values than it counted");
     }

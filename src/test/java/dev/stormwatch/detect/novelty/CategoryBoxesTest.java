@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** One fuzzy-ART learner: mismatch as the stretched box size, resonance, new categories, the cap. */
+/**
+ * One fuzzy-ART learner: mismatch as the stretched box size, resonance, new categories, the cap,
+ * and its saved categories.
+ */
 class CategoryBoxesTest {
 
   @Test
@@ -64,6 +72,36 @@ class CategoryBoxesTest {
     assertThat(boxes.observe(new double[] {9}, 10)).isCloseTo(0.4, within(1e-12));
     assertThat(boxes.observe(new double[] {9}, 10)).isCloseTo(0.4, within(1e-12));
     assertThat(boxes.categories()).isEqualTo(2);
+  }
+
+  @Test
+  void categoriesSurviveGrowthAndARoundTripInTheLayoutWrittenValueByValue() throws IOException {
+    CategoryBoxes boxes = new CategoryBoxes(2, 0.99, 0.2, 40);
+    for (int i = 0; i < 60; i++) {
+      boxes.observe(new double[] {i % 37, 2 * (i % 37) + 1}, 100);
+    }
+    assertThat(boxes.categories()).as("past the first capacity of 16, up to 37 distinct").isEqualTo(37);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    boxes.writeCategories(new DataOutputStream(bytes));
+
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+    assertThat(in.readInt()).isEqualTo(37);
+    for (int c = 0; c < 37; c++) {
+      for (int i = 0; i < 2; i++) {
+        double low = in.readDouble();
+        assertThat(in.readDouble()).as("box %d position %d: lower, then upper", c, i)
+            .isGreaterThanOrEqualTo(low);
+      }
+    }
+    assertThat(in.available()).isZero();
+
+    CategoryBoxes restored = new CategoryBoxes(2, 0.99, 0.2, 40);
+    restored.readCategories(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    for (int i = 0; i < 50; i++) {
+      double[] window = {i % 41 + 0.5, i % 13};
+      assertThat(restored.observe(window, 100)).isEqualTo(boxes.observe(window, 100));
+    }
+    assertThat(restored.categories()).isEqualTo(boxes.categories()).isEqualTo(40);
   }
 
   @Test
