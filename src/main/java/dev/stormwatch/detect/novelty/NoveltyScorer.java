@@ -15,11 +15,18 @@ import java.util.List;
  * <p>Mismatches are relative to the range of values seen so far, which only grows, or for the
  * robust learners to the spread between its tail quantiles ({@link TailRange}), so the score needs
  * no knowledge of the future (unlike NAB detectors that are given the file's minimum and maximum).
- * The first {@code learnRows} values are learned and score 0.
+ * The moving-mean learners read the mean of the newest few values (of as many as there are, at
+ * first), relative to the range of those means so far. The first {@code learnRows} values are
+ * learned and score 0.
  */
 public final class NoveltyScorer {
   private final List<CategoryBoxes> learners = new ArrayList<>();
   private final int fullRangeLearners;
+  private final int rawLearners;
+  /** Per moving-mean learner (after the raw-value ones): how many values its mean spans. */
+  private final int[] meanLengths;
+  /** Per moving-mean learner: the minimum and maximum of its means so far. */
+  private final TailRange[] meanRanges;
   private final TailRange tailRange;
   private final int learnRows;
   private final double[] recent;
@@ -32,6 +39,19 @@ public final class NoveltyScorer {
     addLearners(settings.windowLengths(), settings);
     this.fullRangeLearners = learners.size();
     addLearners(settings.robustWindowLengths(), settings);
+    this.rawLearners = learners.size();
+    int means = settings.meanLengths().size() * settings.meanVigilances().size();
+    this.meanLengths = new int[means];
+    this.meanRanges = new TailRange[means];
+    int m = 0;
+    for (int length : settings.meanLengths()) {
+      for (double vigilance : settings.meanVigilances()) {
+        learners.add(
+            new CategoryBoxes(1, vigilance, settings.learningRate(), settings.maxCategories()));
+        meanLengths[m] = length;
+        meanRanges[m++] = new TailRange(0.0, 1);
+      }
+    }
     this.tailRange = new TailRange(settings.tail(), TailRange.DEFAULT_CAPACITY);
     this.learnRows = learnRows;
     this.recent = new double[settings.longestWindow()];
@@ -60,7 +80,7 @@ public final class NoveltyScorer {
     double spread = tailRange.spread();
     double robustRange = spread > 0.0 ? spread : 1.0;
     double sum = 0.0;
-    for (int i = 0; i < learners.size(); i++) {
+    for (int i = 0; i < rawLearners; i++) {
       CategoryBoxes learner = learners.get(i);
       int length = learner.windowLength();
       if (seen >= length) {
@@ -69,7 +89,24 @@ public final class NoveltyScorer {
         sum += learner.observe(window, i < fullRangeLearners ? range : robustRange);
       }
     }
+    for (int m = 0; m < meanLengths.length; m++) {
+      double mean = recentMean(meanLengths[m]);
+      meanRanges[m].add(mean);
+      double meanSpread = meanRanges[m].fullSpread();
+      sum += learners.get(rawLearners + m)
+          .observe(new double[] {mean}, meanSpread > 0.0 ? meanSpread : 1.0);
+    }
     return seen > learnRows ? sum / learners.size() : 0.0;
+  }
+
+  /** The mean of the newest {@code length} values, or of all values while fewer were seen. */
+  private double recentMean(int length) {
+    int n = Math.min(length, seen);
+    double total = 0.0;
+    for (int i = recent.length - n; i < recent.length; i++) {
+      total += recent[i];
+    }
+    return total / n;
   }
 
   /** True while the first {@code learnRows} values are being learned (and score 0). */
@@ -86,6 +123,9 @@ public final class NoveltyScorer {
     for (CategoryBoxes learner : learners) {
       learner.writeCategories(out);
     }
+    for (TailRange meanRange : meanRanges) {
+      meanRange.write(out);
+    }
   }
 
   /** Replaces what was learned with what {@link #writeState} wrote, under the same settings. */
@@ -100,11 +140,14 @@ public final class NoveltyScorer {
     for (CategoryBoxes learner : learners) {
       learner.readCategories(in);
     }
+    for (TailRange meanRange : meanRanges) {
+      meanRange.read(in);
+    }
   }
 
   /**
-   * The categories each learner holds: the full-range learners, then the robust ones, each in the
-   * order of window lengths, then vigilances.
+   * The categories each learner holds: the full-range learners, then the robust ones, then the
+   * moving-mean ones, each in the order of window (or mean) lengths, then vigilances.
    */
   public List<Integer> categoryCounts() {
     return learners.stream().map(CategoryBoxes::categories).toList();
