@@ -30,12 +30,9 @@ public final class NoveltyMemory {
    * 9). A metric that appears later, on a key already learned, needs only {@link #LEARN_STEPS}.
    */
   public static final int KEY_LEARN_STEPS = 360;
-  private static final int FORMAT = 3;
-  /**
-   * Formats written before the robust-range learners (1) and before the moving-mean learners (2):
-   * their learners no longer match.
-   */
-  private static final int OLDEST_FORMAT = 1;
+  private static final int FORMAT = 2;
+  /** The format written before the robust-range learners: its learners no longer match. */
+  private static final int FORMAT_BEFORE_ROBUST = 1;
   private static final Logger LOG = LoggerFactory.getLogger(NoveltyMemory.class);
 
   private final Map<String, NoveltyScorer> metrics = new LinkedHashMap<>();
@@ -87,9 +84,9 @@ public final class NoveltyMemory {
   }
 
   /**
-   * The memory {@link #toBytes} wrote; an empty memory for null and for the formats written before
-   * the robust-range and moving-mean learners (savepoints of earlier releases with novelty), whose
-   * key then re-learns for {@link #KEY_LEARN_STEPS} steps.
+   * The memory {@link #toBytes} wrote; an empty memory for null and for the format written before
+   * the robust-range learners (savepoints of the first release with novelty), whose key then
+   * re-learns for {@link #KEY_LEARN_STEPS} steps.
    */
   public static NoveltyMemory fromBytes(byte[] bytes) {
     NoveltyMemory memory = new NoveltyMemory();
@@ -98,7 +95,7 @@ public final class NoveltyMemory {
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int format = in.readInt();
-      if (format >= OLDEST_FORMAT && format < FORMAT) {
+      if (format == FORMAT_BEFORE_ROBUST) {
         LOG.debug("novelty state of format {} dropped: the key re-learns", format);
         return memory;
       }

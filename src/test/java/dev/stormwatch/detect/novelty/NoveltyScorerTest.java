@@ -74,6 +74,20 @@ class NoveltyScorerTest {
   }
 
   @Test
+  void aMovingMeanLearnerSeesARunOfAKnownValueThatMovesTheMean() {
+    NoveltyScorer valuesOnly = new NoveltyScorer(NoveltySettings.parse("w=1:v=0.9:rw=none"), 0);
+    NoveltyScorer withMean = new NoveltyScorer(NoveltySettings.parse("w=1:v=0.9:rw=none:m=8"), 0);
+    for (int i = 0; i < 500; i++) {
+      valuesOnly.next(i % 2 == 0 ? 0.0 : 10.0);
+      withMean.next(i % 2 == 0 ? 0.0 : 10.0);
+    }
+    assertThat(valuesOnly.next(10.0)).as("alternation broken, but 10 is known").isEqualTo(0.0);
+    assertThat(withMean.next(10.0))
+        .as("the mean, 5 since its first rows (0 to 5), moves to 5.625, never seen")
+        .isGreaterThan(0.05);
+  }
+
+  @Test
   void oneLearnerPerWindowLengthAndVigilance() {
     NoveltyScorer scorer =
         new NoveltyScorer(new NoveltySettings(List.of(1, 3), List.of(0.5, 0.99), 0.1, 100), 0);
@@ -100,6 +114,14 @@ class NoveltyScorerTest {
     assertThat(robust.robustWindowLengths()).containsExactly(1, 4);
     assertThat(robust.tail()).isEqualTo(0.01);
     assertThat(robust.longestWindow()).isEqualTo(4);
+    NoveltySettings means = NoveltySettings.parse("m=4_16:mv=0.85");
+    assertThat(means.meanLengths()).containsExactly(4, 16);
+    assertThat(means.meanVigilances()).containsExactly(0.85);
+    assertThat(means.longestWindow()).isEqualTo(16);
+    assertThat(NoveltySettings.defaults().meanLengths()).isEmpty();
+    assertThat(NoveltySettings.parse("m=8:m=none").meanLengths()).isEmpty();
+    assertThatThrownBy(() -> NoveltySettings.parse("m=0")).hasMessageContaining("window lengths");
+    assertThatThrownBy(() -> NoveltySettings.parse("mv=1")).hasMessageContaining("vigilances");
     assertThatThrownBy(() -> NoveltySettings.parse("q=0.5")).hasMessageContaining("tail");
     assertThatThrownBy(() -> NoveltySettings.parse("rw=0")).hasMessageContaining("window lengths");
     assertThatThrownBy(() -> NoveltySettings.parse("w=1:x=2")).hasMessageContaining("unknown");
