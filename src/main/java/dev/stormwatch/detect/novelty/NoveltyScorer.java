@@ -23,10 +23,12 @@ public final class NoveltyScorer {
   private final List<CategoryBoxes> learners = new ArrayList<>();
   private final int fullRangeLearners;
   private final int rawLearners;
-  /** Per moving-mean learner (after the raw-value ones): how many values its mean spans. */
+  /** Per moving-mean length: how many values the mean spans. */
   private final int[] meanLengths;
-  /** Per moving-mean learner: the minimum and maximum of its means so far. */
+  /** Per moving-mean length: the minimum and maximum of its means so far. */
   private final TailRange[] meanRanges;
+  /** Moving-mean learners per length (one per vigilance), after the raw-value learners. */
+  private final int meanVigilances;
   private final TailRange tailRange;
   private final int learnRows;
   private final double[] recent;
@@ -40,16 +42,14 @@ public final class NoveltyScorer {
     this.fullRangeLearners = learners.size();
     addLearners(settings.robustWindowLengths(), settings);
     this.rawLearners = learners.size();
-    int means = settings.meanLengths().size() * settings.meanVigilances().size();
-    this.meanLengths = new int[means];
-    this.meanRanges = new TailRange[means];
-    int m = 0;
-    for (int length : settings.meanLengths()) {
+    this.meanLengths = settings.meanLengths().stream().mapToInt(Integer::intValue).toArray();
+    this.meanRanges = new TailRange[meanLengths.length];
+    this.meanVigilances = settings.meanVigilances().size();
+    for (int m = 0; m < meanLengths.length; m++) {
+      meanRanges[m] = new TailRange(0.0, 1);
       for (double vigilance : settings.meanVigilances()) {
         learners.add(
             new CategoryBoxes(1, vigilance, settings.learningRate(), settings.maxCategories()));
-        meanLengths[m] = length;
-        meanRanges[m++] = new TailRange(0.0, 1);
       }
     }
     this.tailRange = new TailRange(settings.tail(), TailRange.DEFAULT_CAPACITY);
@@ -75,10 +75,8 @@ public final class NoveltyScorer {
     recent[recent.length - 1] = value;
     seen++;
     tailRange.add(value);
-    double full = tailRange.fullSpread();
-    double range = full > 0.0 ? full : 1.0;
-    double spread = tailRange.spread();
-    double robustRange = spread > 0.0 ? spread : 1.0;
+    double range = positive(tailRange.fullSpread());
+    double robustRange = positive(tailRange.spread());
     double sum = 0.0;
     for (int i = 0; i < rawLearners; i++) {
       CategoryBoxes learner = learners.get(i);
@@ -89,14 +87,21 @@ public final class NoveltyScorer {
         sum += learner.observe(window, i < fullRangeLearners ? range : robustRange);
       }
     }
+    int learner = rawLearners;
     for (int m = 0; m < meanLengths.length; m++) {
-      double mean = recentMean(meanLengths[m]);
-      meanRanges[m].add(mean);
-      double meanSpread = meanRanges[m].fullSpread();
-      sum += learners.get(rawLearners + m)
-          .observe(new double[] {mean}, meanSpread > 0.0 ? meanSpread : 1.0);
+      double[] mean = {recentMean(meanLengths[m])};
+      meanRanges[m].add(mean[0]);
+      double meanRange = positive(meanRanges[m].fullSpread());
+      for (int v = 0; v < meanVigilances; v++) {
+        sum += learners.get(learner++).observe(mean, meanRange);
+      }
     }
     return seen > learnRows ? sum / learners.size() : 0.0;
+  }
+
+  /** A spread as a scale: 1 while the values so far are all the same. */
+  private static double positive(double spread) {
+    return spread > 0.0 ? spread : 1.0;
   }
 
   /** The mean of the newest {@code length} values, or of all values while fewer were seen. */
