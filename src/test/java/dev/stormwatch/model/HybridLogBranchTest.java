@@ -30,7 +30,8 @@ class HybridLogBranchTest {
   private static final String[] FAULTS = {"timed out", "refused connection", "rejected request",
     "lost quorum", "is unreachable", "returned corrupt data", "overflowed", "expired"};
 
-  private static final double SAME_SEED_TOLERANCE = 1e-2;
+  /** Relative L2 distance allowed between two same-seed trainings; another seed measures 1.3. */
+  private static final double SAME_SEED_TOLERANCE = 2e-2;
 
   @TempDir static Path dir;
   static Path artifact;
@@ -168,9 +169,10 @@ class HybridLogBranchTest {
   }
 
   /**
-   * Same seed, same model. Repeated runs here give identical bytes, but two CI runs once differed in
-   * the last bits (cause not found; see docs/hybrid-model.md), so this compares values: last-bit
-   * noise moves parameters by about 5e-4 after an epoch, another seed by about 5.
+   * Same seed, same model. Repeated runs here give identical bytes, but CI runs have differed in
+   * floating-point noise (cause not found; see docs/hybrid-model.md), so this compares the relative
+   * L2 distance of all parameters: input noise of 1e-4 moves it to 8e-4 after an epoch, another
+   * seed to 1.3.
    */
   @Test
   void sameSeedGivesTheSameParametersAndTheLogBranchCanBeOff() throws IOException {
@@ -179,9 +181,9 @@ class HybridLogBranchTest {
     train(a, 1, Architecture.FULL, 4, 7);
     train(b, 1, Architecture.FULL, 4, 7);
     train(dir.resolve("det/c"), 1, Architecture.FULL, 4, 8);
-    assertThat(TrainedParameters.maxDifference(a, b)).isLessThan(SAME_SEED_TOLERANCE);
-    assertThat(TrainedParameters.maxDifference(a, dir.resolve("det/c")))
-        .isGreaterThan(100 * SAME_SEED_TOLERANCE);
+    assertThat(TrainedParameters.relativeDifference(a, b)).isLessThan(SAME_SEED_TOLERANCE);
+    assertThat(TrainedParameters.relativeDifference(a, dir.resolve("det/c")))
+        .isGreaterThan(25 * SAME_SEED_TOLERANCE);
     ModelManifest off = train(dir.resolve("off"), 1, Architecture.FULL, 0);
     assertThat(off.logDim).isZero();
     assertThat(off.embeddingModel).isNull();

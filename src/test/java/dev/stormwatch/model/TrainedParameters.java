@@ -27,16 +27,23 @@ final class TrainedParameters {
     }
   }
 
-  /** The largest absolute difference between two artifacts' parameters of the same shapes. */
-  static double maxDifference(Path a, Path b) throws IOException {
+  /**
+   * How far apart two artifacts' parameters are: the L2 norm of their difference over all
+   * parameters, relative to the L2 norm of {@code a}'s parameters (about 1.4 for independent
+   * initialisations of the same shapes).
+   */
+  static double relativeDifference(Path a, Path b) throws IOException {
     float[][] x = read(a);
     float[][] y = read(b);
-    double max = 0;
+    double difference = 0;
+    double norm = 0;
     for (int i = 0; i < x.length; i++) {
       for (int j = 0; j < x[i].length; j++) {
-        max = Math.max(max, Math.abs(x[i][j] - y[i][j]));
+        double d = (double) x[i][j] - y[i][j];
+        difference += d * d;
+        norm += (double) x[i][j] * x[i][j];
       }
     }
-    return max;
+    return Math.sqrt(difference / norm);
   }
 }
