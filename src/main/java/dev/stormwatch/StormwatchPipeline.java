@@ -114,6 +114,6 @@ public final class StormwatchPipeline {
             cfg.keyRetention.toMillis(), cfg.feedbackLearning()))
         .uid(Uids.ALERTS)
         .name("alert lifecycle");
-    return new Detected(alerts, windows.getSideOutput(WindowAssembler.LATE), feedback.deadLetters());
+    return new Detected(alerts, windows.getSideOutput(WindowAssembler.DEAD_LETTERS), feedback.deadLetters());
   }
 }

@@ -124,10 +124,12 @@ public final class DetectCommand {
     ObjectNode s = JsonCodec.mapper().createObjectNode();
     long parseDead = count(acc, ParseRecords.DEAD_LETTER_COUNT);
     long late = count(acc, WindowAssembler.LATE_COUNTER);
+    long overLimit = count(acc, WindowAssembler.OVER_LIMIT_COUNTER);
     s.put("records_in", count(acc, ParseRecords.RECORDS_IN));
     s.put("records_valid", count(acc, ParseRecords.RECORDS_VALID));
-    s.put("dead_letters", parseDead + late);
+    s.put("dead_letters", parseDead + late + overLimit);
     s.put("late_records", late);
+    s.put("records_over_limit", overLimit);
     s.put("windows_scored", count(acc, AlertLifecycle.SCORED_COUNTER));
     s.put("windows_fallback", count(acc, AlertLifecycle.FALLBACK_COUNTER));
     s.put("alerts_firing", count(acc, AlertLifecycle.FIRING_COUNTER));

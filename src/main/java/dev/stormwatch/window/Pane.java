@@ -10,7 +10,9 @@ import java.util.Arrays;
  *
  * <p>Per metric it keeps the sum, count and maximum over all resources' samples; per log template
  * its count, highest severity and a first example. Both lists are bounded so that a noisy key
- * cannot grow state without limit; what overflows is counted.
+ * cannot grow state without limit: a metric that does not fit is handed back to the caller (the
+ * job makes it a dead letter), a log line whose template does not fit still counts in the
+ * severity totals; both are counted in {@link #overflow}.
  */
 public class Pane {
   /** Most distinct metric names kept per pane. */
@@ -46,8 +48,14 @@ public class Pane {
     this.start = start;
   }
 
-  /** Adds one validated record; {@code template} is the log line's template key (logs only). */
-  public void add(TelemetryEvent e, String template) {
+  private static final int[] NONE = new int[0];
+
+  /**
+   * Adds one validated record; {@code template} is the log line's template key (logs only).
+   * Returns the indices of the record's metrics that were not kept because the pane already holds
+   * {@link #MAX_METRICS} other names (usually none).
+   */
+  public int[] add(TelemetryEvent e, String template) {
     if (!e.warmup()) {
       live = true;
     }
@@ -60,12 +68,17 @@ public class Pane {
     if (e.kind() == TelemetryEvent.Kind.METRIC) {
       String[] names = e.metricNames();
       double[] vals = e.metricValues();
+      int[] dropped = NONE;
       for (int i = 0; i < names.length; i++) {
-        addMetric(names[i], vals[i]);
+        if (!addMetric(names[i], vals[i])) {
+          dropped = Arrays.copyOf(dropped, dropped.length + 1);
+          dropped[dropped.length - 1] = i;
+        }
       }
-    } else {
-      addLog(e.severity(), template, e.message());
+      return dropped;
     }
+    addLog(e.severity(), template, e.message());
+    return NONE;
   }
 
   /** Mean of a metric over the pane, NaN when absent. */
@@ -83,12 +96,12 @@ public class Pane {
     return -1;
   }
 
-  private void addMetric(String name, double value) {
+  private boolean addMetric(String name, double value) {
     int m = metricIndex(name);
     if (m < 0) {
       if (metricNames.length >= MAX_METRICS) {
         overflow++;
-        return;
+        return false;
       }
       m = metricNames.length;
       metricNames = Arrays.copyOf(metricNames, m + 1);
@@ -101,6 +114,7 @@ public class Pane {
     sums[m] += value;
     counts[m]++;
     maxs[m] = Math.max(maxs[m], value);
+    return true;
   }
 
   private void addResource(String resource) {

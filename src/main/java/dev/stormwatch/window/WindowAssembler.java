@@ -36,11 +36,13 @@ import org.apache.flink.util.OutputTag;
 public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent, WindowAssembly> {
   private static final long serialVersionUID = 1L;
 
-  /** Late records, as dead letters. */
-  public static final OutputTag<DeadLetter> LATE =
-      new OutputTag<>("late", TypeInformation.of(DeadLetter.class));
+  /** Late records and metrics over the per-key limit, as dead letters. */
+  public static final OutputTag<DeadLetter> DEAD_LETTERS =
+      new OutputTag<>("window-dead-letters", TypeInformation.of(DeadLetter.class));
 
   public static final String LATE_COUNTER = "late_records";
+  /** Records with metrics beyond {@link Pane#MAX_METRICS} names in their key's window step. */
+  public static final String OVER_LIMIT_COUNTER = "records_over_limit";
 
   private final long stepMillis;
   private final int steps;
@@ -57,6 +59,8 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
   private transient ValueState<Long> cleanupAt;
   private transient LongCounter lateAccumulator;
   private transient Counter lateCounter;
+  private transient LongCounter overLimitAccumulator;
+  private transient Counter overLimitCounter;
 
   /**
    * @param stepMillis slide (pane length)
@@ -104,6 +108,9 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
     lateAccumulator = new LongCounter();
     getRuntimeContext().addAccumulator(LATE_COUNTER, lateAccumulator);
     lateCounter = getRuntimeContext().getMetricGroup().counter(LATE_COUNTER);
+    overLimitAccumulator = new LongCounter();
+    getRuntimeContext().addAccumulator(OVER_LIMIT_COUNTER, overLimitAccumulator);
+    overLimitCounter = getRuntimeContext().getMetricGroup().counter(OVER_LIMIT_COUNTER);
   }
 
   @Override
@@ -115,11 +122,11 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
     if (closeAt <= watermark) {
       lateAccumulator.add(1);
       lateCounter.inc();
-      ctx.output(LATE, DeadLetter.of(DeadLetter.Reasons.LATE,
+      ctx.output(DEAD_LETTERS, DeadLetter.of(DeadLetter.Reasons.LATE,
           "event time " + Instant.ofEpochMilli(e.timeMillis()) + " of "
               + Keys.display(e.key()) + " arrived after the watermark " + Instant.ofEpochMilli(watermark)
               + " had closed its window pane (allowed lateness " + latenessMillis + " ms)",
-          LateRecords.describe(e), "window"));
+          RecordJson.describe(e), "window"));
       return;
     }
     Pane pane = panes.get(paneStart);
@@ -127,8 +134,11 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
       pane = new Pane(paneStart);
       ctx.timerService().registerEventTimeTimer(closeAt);
     }
-    pane.add(e, e.kind() == TelemetryEvent.Kind.LOG ? LogTemplates.mask(e.message()) : null);
+    int[] dropped = pane.add(e, e.kind() == TelemetryEvent.Kind.LOG ? LogTemplates.mask(e.message()) : null);
     panes.put(paneStart, pane);
+    if (dropped.length > 0) {
+      overLimit(e, dropped, ctx);
+    }
     Long seen = lastSeen.value();
     if (seen == null || e.timeMillis() > seen) {
       lastSeen.update(e.timeMillis());
@@ -138,6 +148,23 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
       ctx.timerService().registerEventTimeTimer(at);
       cleanupAt.update(at);
     }
+  }
+
+  /** One dead letter with the record's metrics that did not fit, rendered as a record of their own. */
+  private void overLimit(TelemetryEvent e, int[] dropped, Context ctx) {
+    overLimitAccumulator.add(1);
+    overLimitCounter.inc();
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < Math.min(dropped.length, 5); i++) {
+      names.append(i == 0 ? "" : ", ").append('"').append(e.metricNames()[dropped[i]]).append('"');
+    }
+    ctx.output(DEAD_LETTERS, DeadLetter.of(DeadLetter.Reasons.OVER_LIMIT,
+        dropped.length + " of the record's " + e.metricNames().length + " metrics (" + names
+            + (dropped.length > 5 ? ", ..." : "") + ") were not used: a key keeps at most "
+            + Pane.MAX_METRICS + " metric names per window step, and the step of "
+            + Keys.display(e.key()) + " starting " + Instant.ofEpochMilli(builder.paneStart(e.timeMillis()))
+            + " was full; the record's other metrics were used",
+        RecordJson.describe(e, dropped), "window"));
   }
 
   @Override

@@ -62,13 +62,41 @@ class WindowAssemblerTest {
   }
 
   @Test
+  void metricsBeyondTheKeysLimitInAStepBecomeOneDeadLetterPerRecordAndTheRestIsUsed() throws Exception {
+    int wide = Pane.MAX_METRICS + 6;
+    String[] names = new String[wide];
+    double[] values = new double[wide];
+    for (int i = 0; i < wide; i++) {
+      names[i] = "m" + i;
+      values[i] = i;
+    }
+    harness.processElement(new StreamRecord<>(TelemetryEvent.metric(10_000, "aws", "us-east-1",
+        "payments", "p-1", names, values), 10_000));
+    harness.processElement(new StreamRecord<>(TelemetryEvent.metric(20_000, "aws", "us-east-1",
+        "payments", "p-2", new String[] {"m3", "extra"}, new double[] {5, 1}), 20_000));
+    harness.processWatermark(MIN);
+
+    List<DeadLetter> dead = harness.getSideOutput(WindowAssembler.DEAD_LETTERS).stream()
+        .map(StreamRecord::getValue).toList();
+    assertThat(dead).extracting(DeadLetter::reason).containsExactly("over_limit", "over_limit");
+    assertThat(dead.get(0).detail()).startsWith("6 of the record's 70 metrics (\"m64\", \"m65\"")
+        .contains("at most 64 metric names per window step").contains("aws/payments");
+    assertThat(dead.get(0).raw()).contains("\"metrics\":{\"m64\":64.0,").contains("\"m69\":69.0}")
+        .doesNotContain("\"m63\"");
+    assertThat(dead.get(1).raw()).contains("\"metrics\":{\"extra\":1.0}");
+    WindowAssembly w = windows().get(0);
+    assertThat(w.metricNames).hasSize(Pane.MAX_METRICS).contains("m0", "m63").doesNotContain("m64", "extra");
+    assertThat(w.value(w.metricIndex("m3"), 9)).isEqualTo(4.0);
+  }
+
+  @Test
   void recordsForClosedPanesAreLateDeadLettersAndOutOfOrderOnesAreNot() throws Exception {
     metric(5 * MIN + 10_000, 100);
     harness.processWatermark(5 * MIN + 30_000);
     metric(5 * MIN + 5_000, 101); // out of order but its pane is still open
     harness.processWatermark(7 * MIN);
     metric(4 * MIN + 59_000, 99); // its pane closed at minute 5
-    List<DeadLetter> late = harness.getSideOutput(WindowAssembler.LATE).stream().map(StreamRecord::getValue).toList();
+    List<DeadLetter> late = harness.getSideOutput(WindowAssembler.DEAD_LETTERS).stream().map(StreamRecord::getValue).toList();
     assertThat(late).hasSize(1);
     assertThat(late.get(0).reason()).isEqualTo("late");
     assertThat(late.get(0).raw()).contains("\"time\":\"1970-01-01T00:04:59Z\"").contains("latency_p99_ms");

@@ -4,11 +4,17 @@ import dev.stormwatch.event.TelemetryEvent;
 import java.time.Instant;
 import java.util.Locale;
 
-/** Renders a late record back into the input contract's JSON for its dead letter. */
-final class LateRecords {
-  private LateRecords() {}
+/** Renders a record, or some of its metrics, back into the input contract's JSON for a dead letter. */
+final class RecordJson {
+  private RecordJson() {}
 
+  /** The whole record. */
   static String describe(TelemetryEvent e) {
+    return describe(e, null);
+  }
+
+  /** The record with only the metrics at {@code metrics} (all of them when null). */
+  static String describe(TelemetryEvent e, int[] metrics) {
     StringBuilder b = new StringBuilder(256);
     b.append("{\"kind\":\"").append(e.kind().name().toLowerCase(Locale.ROOT)).append('"');
     b.append(",\"time\":\"").append(Instant.ofEpochMilli(e.timeMillis())).append('"');
@@ -21,8 +27,10 @@ final class LateRecords {
       field(b, "message", e.message());
     } else {
       b.append(",\"metrics\":{");
-      for (int i = 0; i < e.metricNames().length; i++) {
-        b.append(i == 0 ? "" : ",");
+      int n = metrics == null ? e.metricNames().length : metrics.length;
+      for (int k = 0; k < n; k++) {
+        int i = metrics == null ? k : metrics[k];
+        b.append(k == 0 ? "" : ",");
         quote(b, e.metricNames()[i]);
         b.append(':').append(e.metricValues()[i]);
       }
