@@ -2,7 +2,9 @@ package dev.stormwatch.model;
 
 import ai.djl.Model;
 import ai.djl.MalformedModelException;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads a trained artifact's parameters back as float arrays, to compare two trainings. */
@@ -45,5 +47,19 @@ final class TrainedParameters {
       }
     }
     return Math.sqrt(difference / norm);
+  }
+
+  /** The CPU, core count and PyTorch threads, for a failure message from another machine. */
+  static String machine() {
+    String cpu = "unknown CPU";
+    try {
+      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+          .filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceFirst(".*:\\s*", ""))
+          .orElse(cpu);
+    } catch (IOException | RuntimeException e) {
+      cpu = "CPU not readable (" + e + ")";
+    }
+    return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, PyTorch intra-op threads "
+        + JniUtils.getNumThreads() + ", inter-op " + JniUtils.getNumInteropThreads();
   }
 }
