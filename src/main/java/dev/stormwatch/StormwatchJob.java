@@ -60,7 +60,8 @@ public final class StormwatchJob {
       env.setParallelism(cfg.parallelism);
     }
     BaselineConfig baseline = BaselineConfig.builder()
-        .stepMillis(cfg.windowSlide.toMillis()).windowSteps(cfg.windowSteps()).build();
+        .stepMillis(cfg.windowSlide.toMillis()).windowSteps(cfg.windowSteps())
+        .maxMetrics(cfg.maxMetrics).build();
 
     DataStream<dev.stormwatch.event.TelemetryEvent> events = null;
     DataStream<DeadLetter> deadLetters = null;

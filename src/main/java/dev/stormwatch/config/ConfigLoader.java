@@ -132,6 +132,7 @@ public final class ConfigLoader {
       case "window.allowed-lateness" -> c.allowedLateness = DurationParser.parse(v.asText());
       case "window.idle-timeout" -> c.idleTimeout = DurationParser.parse(v.asText());
       case "window.key-retention" -> c.keyRetention = DurationParser.parse(v.asText());
+      case "window.max-metrics" -> c.maxMetrics = v.asInt();
       case "detector.name" -> c.detector = v.asText();
       case "detector.model" -> c.modelDir = v.asText();
       case "detector.device" -> c.device = v.asText();

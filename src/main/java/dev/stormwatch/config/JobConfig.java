@@ -57,6 +57,11 @@ public class JobConfig implements Serializable {
   public Duration idleTimeout = Duration.ofSeconds(30);
   /** A key's learned baseline is dropped after this much event time without records. */
   public Duration keyRetention = Duration.ofDays(7);
+  /**
+   * Distinct metric names one key keeps per window step, in its baseline and in its novelty
+   * memory; a record's metrics beyond it become {@code over_limit} dead letters.
+   */
+  public int maxMetrics = dev.stormwatch.detect.BaselineConfig.DEFAULT_MAX_METRICS;
 
   // ---- detection
   /** {@code baseline}, {@code hybrid}, {@code hybrid-confirmed}, ... (see {@link dev.stormwatch.detect.Detectors}). */
@@ -134,6 +139,7 @@ public class JobConfig implements Serializable {
         "window.length must be a whole number of slides");
     require(!maxOutOfOrderness.isNegative(), "window.max-out-of-orderness must be >= 0");
     require(!allowedLateness.isNegative(), "window.allowed-lateness must be >= 0");
+    require(maxMetrics >= 1 && maxMetrics <= 4096, "window.max-metrics must be in [1, 4096]");
     require(alertThreshold > 0 && alertThreshold <= 1, "alert.threshold must be in (0, 1]");
     require(resolveThreshold >= 0 && resolveThreshold <= alertThreshold,
         "alert.resolve-threshold must be in [0, alert.threshold]");

@@ -59,6 +59,9 @@ public final class BaselineConfig implements Serializable {
   public final double routineExceedRate;
   /** Exceedance rate at which a typical exceedance is scaled down to winsorK sigmas. */
   public final double routineExceedRateFull;
+  /** The default of {@link #maxMetrics} (and of the job's {@code window.max-metrics}). */
+  public static final int DEFAULT_MAX_METRICS = 64;
+
   /** Most metrics one key's model keeps. */
   public final int maxMetrics;
   /** Most known log templates one key's model keeps (the stalest is evicted). */
@@ -215,7 +218,7 @@ public final class BaselineConfig implements Serializable {
     private double exceedAlpha = 0.0002;
     private double routineExceedRate = 0.02;
     private double routineExceedRateFull = 0.08;
-    private int maxMetrics = 64;
+    private int maxMetrics = DEFAULT_MAX_METRICS;
     private int maxTemplates = 512;
     private long metricExpiryMillis = 2 * 86_400_000L;
     private double scoreZ0 = 3.0;

@@ -1,5 +1,6 @@
 package dev.stormwatch.window;
 
+import dev.stormwatch.detect.BaselineConfig;
 import dev.stormwatch.event.Severity;
 import dev.stormwatch.event.TelemetryEvent;
 import java.util.Arrays;
@@ -15,8 +16,8 @@ import java.util.Arrays;
  * severity totals; both are counted in {@link #overflow}.
  */
 public class Pane {
-  /** Most distinct metric names kept per pane. */
-  public static final int MAX_METRICS = 64;
+  /** Most distinct metric names kept per pane unless the caller says otherwise. */
+  public static final int MAX_METRICS = BaselineConfig.DEFAULT_MAX_METRICS;
   /** Most distinct log templates kept per pane. */
   public static final int MAX_TEMPLATES = 64;
   /** Most distinct resources counted per pane. */
@@ -50,12 +51,17 @@ public class Pane {
 
   private static final int[] NONE = new int[0];
 
+  /** {@link #add(TelemetryEvent, String, int)} with at most {@link #MAX_METRICS} metric names. */
+  public int[] add(TelemetryEvent e, String template) {
+    return add(e, template, MAX_METRICS);
+  }
+
   /**
    * Adds one validated record; {@code template} is the log line's template key (logs only).
    * Returns the indices of the record's metrics that were not kept because the pane already holds
-   * {@link #MAX_METRICS} other names (usually none).
+   * {@code maxMetrics} other names (usually none).
    */
-  public int[] add(TelemetryEvent e, String template) {
+  public int[] add(TelemetryEvent e, String template, int maxMetrics) {
     if (!e.warmup()) {
       live = true;
     }
@@ -70,7 +76,7 @@ public class Pane {
       double[] vals = e.metricValues();
       int[] dropped = NONE;
       for (int i = 0; i < names.length; i++) {
-        if (!addMetric(names[i], vals[i])) {
+        if (!addMetric(names[i], vals[i], maxMetrics)) {
           dropped = Arrays.copyOf(dropped, dropped.length + 1);
           dropped[dropped.length - 1] = i;
         }
@@ -96,10 +102,10 @@ public class Pane {
     return -1;
   }
 
-  private boolean addMetric(String name, double value) {
+  private boolean addMetric(String name, double value, int maxMetrics) {
     int m = metricIndex(name);
     if (m < 0) {
-      if (metricNames.length >= MAX_METRICS) {
+      if (metricNames.length >= maxMetrics) {
         overflow++;
         return false;
       }

@@ -41,7 +41,7 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
       new OutputTag<>("window-dead-letters", TypeInformation.of(DeadLetter.class));
 
   public static final String LATE_COUNTER = "late_records";
-  /** Records with metrics beyond {@link Pane#MAX_METRICS} names in their key's window step. */
+  /** Records with metrics beyond the names a key keeps per window step ({@code maxMetrics}). */
   public static final String OVER_LIMIT_COUNTER = "records_over_limit";
 
   private final long stepMillis;
@@ -134,7 +134,9 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
       pane = new Pane(paneStart);
       ctx.timerService().registerEventTimeTimer(closeAt);
     }
-    int[] dropped = pane.add(e, e.kind() == TelemetryEvent.Kind.LOG ? LogTemplates.mask(e.message()) : null);
+    int[] dropped = pane.add(e,
+        e.kind() == TelemetryEvent.Kind.LOG ? LogTemplates.mask(e.message()) : null,
+        baselineConfig.maxMetrics);
     panes.put(paneStart, pane);
     if (dropped.length > 0) {
       overLimit(e, dropped, ctx);
@@ -161,7 +163,7 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
     ctx.output(DEAD_LETTERS, DeadLetter.of(DeadLetter.Reasons.OVER_LIMIT,
         dropped.length + " of the record's " + e.metricNames().length + " metrics (" + names
             + (dropped.length > 5 ? ", ..." : "") + ") were not used: a key keeps at most "
-            + Pane.MAX_METRICS + " metric names per window step, and the step of "
+            + baselineConfig.maxMetrics + " metric names per window step (window.max-metrics), and the step of "
             + Keys.display(e.key()) + " starting " + Instant.ofEpochMilli(builder.paneStart(e.timeMillis()))
             + " was full; the record's other metrics were used",
         RecordJson.describe(e, dropped), "window"));
@@ -222,7 +224,7 @@ public class WindowAssembler extends KeyedProcessFunction<String, TelemetryEvent
     String key = ctx.getCurrentKey();
     WindowAssembly w = builder.build(Keys.provider(key), Keys.service(key), paneEnd, window);
     m.annotate(w, baselineConfig);
-    NoveltyMemory memory = trackNovelty ? NoveltyMemory.fromBytes(novelty.value()) : null;
+    NoveltyMemory memory = trackNovelty ? NoveltyMemory.fromBytes(novelty.value(), baselineConfig.maxMetrics) : null;
     if (memory != null) {
       memory.annotate(w);
     }

@@ -90,6 +90,31 @@ class WindowAssemblerTest {
   }
 
   @Test
+  void theKeysMetricLimitIsTheConfiguredOne() throws Exception {
+    BaselineConfig cfg = BaselineConfig.builder().stepMillis(MIN).windowSteps(10).maxMetrics(3).build();
+    try (KeyedOneInputStreamOperatorTestHarness<String, TelemetryEvent, WindowAssembly> narrow =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new WindowAssembler(MIN, 10, 0, RETENTION, cfg, true)),
+            TelemetryEvent::key, Types.STRING)) {
+      narrow.open();
+      narrow.processElement(new StreamRecord<>(TelemetryEvent.metric(10_000, "aws", "us-east-1",
+          "payments", "p-1", new String[] {"a", "b", "c", "d", "e"}, new double[] {1, 2, 3, 4, 5}),
+          10_000));
+      narrow.processWatermark(MIN);
+      List<DeadLetter> dead = narrow.getSideOutput(WindowAssembler.DEAD_LETTERS).stream()
+          .map(StreamRecord::getValue).toList();
+      assertThat(dead).singleElement().satisfies(d -> {
+        assertThat(d.detail()).startsWith("2 of the record's 5 metrics (\"d\", \"e\")")
+            .contains("at most 3 metric names per window step (window.max-metrics)");
+        assertThat(d.raw()).contains("\"metrics\":{\"d\":4.0,\"e\":5.0}");
+      });
+      WindowAssembly w = narrow.extractOutputValues().get(0);
+      assertThat(w.metricNames).containsExactlyInAnyOrder("a", "b", "c");
+      assertThat(w.metricNovelty).hasSize(3);
+    }
+  }
+
+  @Test
   void recordsForClosedPanesAreLateDeadLettersAndOutOfOrderOnesAreNot() throws Exception {
     metric(5 * MIN + 10_000, 100);
     harness.processWatermark(5 * MIN + 30_000);

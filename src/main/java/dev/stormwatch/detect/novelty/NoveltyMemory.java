@@ -1,5 +1,6 @@
 package dev.stormwatch.detect.novelty;
 
+import dev.stormwatch.detect.BaselineConfig;
 import dev.stormwatch.window.WindowAssembly;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * {@link #LEARN_STEPS} steps, and the key as a whole for {@link #KEY_LEARN_STEPS}), fed the newest
  * step of each of the key's windows, in order. It annotates the window with each metric's novelty
  * for {@link NoveltyKeyDetector}, and round-trips through bytes so that the keyed window step keeps
- * it in Flink state beside the baseline.
+ * it in Flink state beside the baseline. It keeps at most {@code maxMetrics} metrics: a new one
+ * beyond that replaces the metric seen least recently, so a key whose metric names churn does not
+ * grow its state without limit.
  */
 public final class NoveltyMemory {
   /** Steps a new metric learns before it scores: an hour of one-minute steps. */
@@ -35,10 +39,31 @@ public final class NoveltyMemory {
   private static final int FORMAT_BEFORE_ROBUST = 1;
   private static final Logger LOG = LoggerFactory.getLogger(NoveltyMemory.class);
 
-  private final Map<String, NoveltyScorer> metrics = new LinkedHashMap<>();
+  private final int maxMetrics;
+  /** In access order: the first entry is the metric seen least recently. */
+  private final Map<String, NoveltyScorer> metrics;
   private long steps;
   /** The size of the bytes this memory was read from: the next write's first buffer size. */
   private int sizeHint = 256;
+
+  /** An empty memory of at most {@link #BaselineConfig.DEFAULT_MAX_METRICS} metrics. */
+  public NoveltyMemory() {
+    this(BaselineConfig.DEFAULT_MAX_METRICS);
+  }
+
+  /** An empty memory of at most {@code maxMetrics} metrics. */
+  public NoveltyMemory(int maxMetrics) {
+    if (maxMetrics < 1) {
+      throw new IllegalArgumentException("maxMetrics must be at least 1, got " + maxMetrics);
+    }
+    this.maxMetrics = maxMetrics;
+    this.metrics = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, NoveltyScorer> eldest) {
+        return size() > NoveltyMemory.this.maxMetrics;
+      }
+    };
+  }
 
   /**
    * Scores and learns the window's newest step, metric by metric, and sets its {@code
@@ -66,6 +91,11 @@ public final class NoveltyMemory {
     return metrics.size();
   }
 
+  /** The metrics tracked, the one seen least recently first. */
+  public List<String> metricNames() {
+    return List.copyOf(metrics.keySet());
+  }
+
   /** The memory as bytes, for {@link #fromBytes}. */
   public byte[] toBytes() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint + 4096);
@@ -89,7 +119,15 @@ public final class NoveltyMemory {
    * re-learns for {@link #KEY_LEARN_STEPS} steps.
    */
   public static NoveltyMemory fromBytes(byte[] bytes) {
-    NoveltyMemory memory = new NoveltyMemory();
+    return fromBytes(bytes, BaselineConfig.DEFAULT_MAX_METRICS);
+  }
+
+  /**
+   * {@link #fromBytes(byte[])} into a memory of at most {@code maxMetrics} metrics (when the bytes
+   * hold more, the ones seen least recently are dropped).
+   */
+  public static NoveltyMemory fromBytes(byte[] bytes, int maxMetrics) {
+    NoveltyMemory memory = new NoveltyMemory(maxMetrics);
     if (bytes == null) {
       return memory;
     }

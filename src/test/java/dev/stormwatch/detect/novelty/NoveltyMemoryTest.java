@@ -30,6 +30,37 @@ class NoveltyMemoryTest {
     assertThat(memory.metrics()).isEqualTo(1);
   }
 
+  /** A one-step window of the named metrics, all with the same value. */
+  private static WindowAssembly stepOf(double value, String... names) {
+    WindowAssembly w = new WindowAssembly();
+    w.metricNames = names;
+    w.steps = 1;
+    w.values = new double[names.length];
+    java.util.Arrays.fill(w.values, value);
+    return w;
+  }
+
+  @Test
+  void keepsAtMostItsMetricsAndDropsTheOneSeenLeastRecently() {
+    NoveltyMemory memory = new NoveltyMemory(3);
+    memory.annotate(stepOf(1, "a", "b", "c"));
+    memory.annotate(stepOf(1, "a", "c"));
+    WindowAssembly churn = stepOf(1, "pod-1", "a");
+    memory.annotate(churn);
+    assertThat(memory.metricNames()).containsExactly("c", "pod-1", "a");
+    assertThat(churn.metricNovelty).containsExactly(0.0, 0.0);
+    for (int i = 2; i < 50; i++) {
+      memory.annotate(stepOf(1, "pod-" + i, "a"));
+    }
+    assertThat(memory.metricNames()).containsExactly("pod-48", "pod-49", "a");
+
+    byte[] bytes = memory.toBytes();
+    assertThat(NoveltyMemory.fromBytes(bytes, 3).metricNames()).containsExactly("pod-48", "pod-49", "a");
+    assertThat(NoveltyMemory.fromBytes(bytes, 2).metricNames())
+        .as("a smaller limit after a restore drops the least recent").containsExactly("pod-49", "a");
+    assertThatThrownBy(() -> new NoveltyMemory(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void aRestoredMemoryScoresExactlyAsTheOriginal() {
     NoveltyMemory original = new NoveltyMemory();

@@ -1,0 +1,35 @@
+package dev.stormwatch.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code window.max-metrics}: the shipped default, a file's value, and the refused range. */
+class MaxMetricsConfigTest {
+
+  @Test
+  void theShippedConfigurationKeeps64() throws Exception {
+    JobConfig c = new JobConfig();
+    ConfigLoader.applyYaml(c, Path.of("conf/stormwatch.yaml").toFile());
+    assertThat(c.maxMetrics).isEqualTo(64).isEqualTo(new JobConfig().maxMetrics);
+  }
+
+  @Test
+  void readsTheLimitAndRefusesOneOutOfRange(@TempDir Path dir) throws Exception {
+    Path yaml = dir.resolve("job.yaml");
+    Files.writeString(yaml, "window:\n  max-metrics: 300\n");
+    JobConfig wide = ConfigLoader.fromArgs(new String[] {"--config", yaml.toString(), "--input", "a",
+        "--output", "o"}).validate();
+    assertThat(wide.maxMetrics).isEqualTo(300);
+
+    Files.writeString(yaml, "window:\n  max-metrics: 0\n");
+    JobConfig none = ConfigLoader.fromArgs(new String[] {"--config", yaml.toString(), "--input", "a",
+        "--output", "o"});
+    assertThatThrownBy(none::validate).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("window.max-metrics must be in [1, 4096]");
+  }
+}
