@@ -2,6 +2,7 @@ package dev.stormwatch.model;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -27,6 +28,18 @@ public final class DjlRuntime {
   public static long trainableParameters(Block block) {
     return block.getParameters().values().stream().filter(p -> p.requiresGradient())
         .mapToLong(p -> p.getArray().size()).sum();
+  }
+
+  /**
+   * An array of {@code data} in memory PyTorch allocated. {@code NDManager.create} wraps a Java
+   * direct buffer, aligned to 16 bytes only, where PyTorch's own allocations are aligned to 64;
+   * native kernels may sum in another order for another alignment, so a model fed wrapped buffers
+   * can give other bits on another run. One copy per batch.
+   */
+  public static NDArray owned(NDManager manager, float[] data, Shape shape) {
+    try (NDArray wrapped = manager.create(data, shape)) {
+      return wrapped.duplicate();
+    }
   }
 
   /** Sets the DJL system properties unless the user already chose other values. */

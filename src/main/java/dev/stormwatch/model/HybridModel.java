@@ -267,9 +267,10 @@ public final class HybridModel implements AutoCloseable {
       for (int i = 0; i < rows.length; i++) {
         System.arraycopy(rows[i], 0, flat, i * schema.size(), schema.size());
       }
-      NDList in = new NDList(manager.create(flat, new Shape(rows.length, schema.channels(), schema.steps())));
+      NDList in = new NDList(DjlRuntime.owned(manager, flat,
+          new Shape(rows.length, schema.channels(), schema.steps())));
       if (dims.logDim() > 0) {
-        in.add(manager.create(flatLogs(batch.logs(), rows.length, dims),
+        in.add(DjlRuntime.owned(manager, flatLogs(batch.logs(), rows.length, dims),
             new Shape(rows.length, dims.logTokens(), dims.logDim())));
       }
       return in;

@@ -174,9 +174,9 @@ public final class HybridTrainer {
         logs[i] = e.logs();
       }
       try (NDManager scope = trainer.getManager().newSubManager()) {
-        NDList in = new NDList(scope.create(x, new Shape(n, schema.channels(), schema.steps())));
+        NDList in = new NDList(DjlRuntime.owned(scope, x, new Shape(n, schema.channels(), schema.steps())));
         if (dims.logDim() > 0) {
-          in.add(scope.create(HybridModel.flatLogs(logs, n, dims),
+          in.add(DjlRuntime.owned(scope, HybridModel.flatLogs(logs, n, dims),
               new Shape(n, dims.logTokens(), dims.logDim())));
         }
         NDArray labels = scope.create(y);

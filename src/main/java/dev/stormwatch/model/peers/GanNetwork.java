@@ -73,7 +73,7 @@ final class GanNetwork implements PeerNetwork {
         for (int from = 0; from + 2 <= order.length; from += o.batchSize()) {
           int n = Math.min(o.batchSize(), order.length - from);
           try (NDManager scope = d.getManager().newSubManager()) {
-            NDArray real = scope.create(PeerTraining.flatten(normal, order, from, n),
+            NDArray real = DjlRuntime.owned(scope, PeerTraining.flatten(normal, order, from, n),
                 PeerTraining.shape(n, rowShape));
             NDArray ones = scope.ones(new Shape(n, 1));
             NDArray zeros = scope.zeros(new Shape(n, 1));

@@ -55,7 +55,7 @@ final class PeerTraining {
       for (int from = 0; from + 2 <= order.length; from += o.batchSize()) {
         int n = Math.min(o.batchSize(), order.length - from);
         try (NDManager scope = trainer.getManager().newSubManager()) {
-          NDArray x = scope.create(flatten(rows, order, from, n), shape(n, rowShape));
+          NDArray x = DjlRuntime.owned(scope, flatten(rows, order, from, n), shape(n, rowShape));
           float[] y = new float[n];
           for (int i = 0; i < n; i++) {
             y[i] = labels[order[from + i]];
@@ -94,7 +94,7 @@ final class PeerTraining {
     for (int from = 0; from < rows.length; from += INFERENCE_BATCH) {
       int n = Math.min(INFERENCE_BATCH, rows.length - from);
       try (NDManager scope = model.getNDManager().newSubManager()) {
-        NDArray x = scope.create(flatten(List.of(rows), null, from, n), shape(n, rowShape));
+        NDArray x = DjlRuntime.owned(scope, flatten(List.of(rows), null, from, n), shape(n, rowShape));
         NDList result = model.getBlock().forward(new ParameterStore(scope, false), new NDList(x),
             false);
         NDArray picked = pick.of(result, x);
