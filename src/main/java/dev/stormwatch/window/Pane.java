@@ -12,7 +12,8 @@ import java.util.Arrays;
  * <p>Per metric it keeps the sum, count and maximum over all resources' samples; per log template
  * its count, highest severity and a first example. Both lists are bounded so that a noisy key
  * cannot grow state without limit: a metric that does not fit is handed back to the caller (the
- * job makes it a dead letter), a log line whose template does not fit still counts in the
+ * job makes it a dead letter); a WARN or ERROR template that does not fit replaces the least-logged
+ * template of a lower severity, and a log line whose template is not kept still counts in the
  * severity totals; both are counted in {@link #overflow}.
  */
 public class Pane {
@@ -148,19 +149,41 @@ public class Pane {
         return;
       }
     }
-    if (templates.length >= MAX_TEMPLATES) {
-      overflow++;
-      return;
-    }
     int n = templates.length;
-    templates = Arrays.copyOf(templates, n + 1);
+    if (n >= MAX_TEMPLATES) {
+      int weakest = weakestTemplate();
+      if (Severity.bucket(severity) <= Severity.bucket(templateSeverity[weakest])) {
+        overflow++;
+        return;
+      }
+      // a WARN or ERROR template outranks the least-logged template of a lower severity: the
+      // replaced template's lines stay in the severity totals, without their template
+      overflow += templateCounts[weakest];
+      n = weakest;
+    } else {
+      templates = Arrays.copyOf(templates, n + 1);
+      templateCounts = Arrays.copyOf(templateCounts, n + 1);
+      templateSeverity = Arrays.copyOf(templateSeverity, n + 1);
+      templateExamples = Arrays.copyOf(templateExamples, n + 1);
+    }
     templates[n] = template;
-    templateCounts = Arrays.copyOf(templateCounts, n + 1);
     templateCounts[n] = 1;
-    templateSeverity = Arrays.copyOf(templateSeverity, n + 1);
     templateSeverity[n] = severity;
-    templateExamples = Arrays.copyOf(templateExamples, n + 1);
     templateExamples[n] =
         message.length() > MAX_EXAMPLE ? message.substring(0, MAX_EXAMPLE) : message;
+  }
+
+  /** The kept template of the lowest severity and, among those, the fewest lines (the newest on ties). */
+  private int weakestTemplate() {
+    int weakest = 0;
+    for (int i = 1; i < templates.length; i++) {
+      int bucket = Severity.bucket(templateSeverity[i]);
+      int weakestBucket = Severity.bucket(templateSeverity[weakest]);
+      if (bucket < weakestBucket
+          || bucket == weakestBucket && templateCounts[i] <= templateCounts[weakest]) {
+        weakest = i;
+      }
+    }
+    return weakest;
   }
 }
