@@ -19,10 +19,11 @@ final class KafkaWiring {
   private KafkaWiring() {}
 
   static DataStream<String> source(StreamExecutionEnvironment env, JobConfig cfg) {
+    long maxFuture = cfg.maxFuture.toMillis();
     return env.fromSource(
             KafkaInput.source(cfg.kafkaBootstrap, cfg.inputTopics, cfg.consumerGroup,
                 cfg.startingOffsets, cfg.kafkaBounded),
-            StormwatchPipeline.<String>watermarks(cfg, (raw, ts) -> EventTimes.extract(raw)),
+            StormwatchPipeline.<String>watermarks(cfg, (raw, ts) -> EventTimes.extract(raw, maxFuture)),
             "kafka " + String.join(",", cfg.inputTopics))
         .uid(Uids.KAFKA_SOURCE);
   }

@@ -82,7 +82,7 @@ public final class StormwatchJob {
     }
     if (!cfg.kafkaBootstrap.isEmpty() && !cfg.inputTopics.isEmpty()) {
       StormwatchPipeline.Parsed p = StormwatchPipeline.parseStamped(
-          KafkaWiring.source(env, cfg), "kafka", false, Uids.PARSE_KAFKA);
+          KafkaWiring.source(env, cfg), "kafka", false, Uids.PARSE_KAFKA, cfg);
       events = events == null ? p.events() : events.union(p.events());
       deadLetters = deadLetters == null ? p.deadLetters() : deadLetters.union(p.deadLetters());
     }

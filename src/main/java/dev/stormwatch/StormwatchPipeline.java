@@ -38,8 +38,8 @@ public final class StormwatchPipeline {
   public record Parsed(DataStream<TelemetryEvent> events, DataStream<DeadLetter> deadLetters) {}
 
   /**
-   * The pipeline's outputs: alerts, late records and rejected feedback (null when no feedback is
-   * configured).
+   * The pipeline's outputs: alerts, the window step's dead letters (late records, metrics over the
+   * limit) and rejected feedback (null when no feedback is configured).
    */
   public record Detected(DataStream<AlertEvent> alerts, DataStream<DeadLetter> late,
       DataStream<DeadLetter> feedbackDeadLetters) {}
@@ -50,7 +50,7 @@ public final class StormwatchPipeline {
    */
   public static Parsed parse(
       DataStream<String> raw, String origin, boolean warmup, String uid, JobConfig cfg) {
-    Parsed parsed = parseStamped(raw, origin, warmup, uid);
+    Parsed parsed = parseStamped(raw, origin, warmup, uid, cfg);
     DataStream<TelemetryEvent> stamped = parsed.events()
         .assignTimestampsAndWatermarks(watermarks(cfg, (e, ts) -> e.timeMillis()))
         .uid(uid + "-" + Uids.WATERMARKS)
@@ -62,9 +62,10 @@ public final class StormwatchPipeline {
    * Parses raw lines that already carry event-time timestamps and watermarks from their source
    * (the Kafka source tracks them per partition); parsed events keep their record's timestamp.
    */
-  public static Parsed parseStamped(DataStream<String> raw, String origin, boolean warmup, String uid) {
+  public static Parsed parseStamped(
+      DataStream<String> raw, String origin, boolean warmup, String uid, JobConfig cfg) {
     SingleOutputStreamOperator<TelemetryEvent> parsed = raw
-        .process(new ParseRecords(origin, warmup))
+        .process(new ParseRecords(origin, warmup, cfg.maxFuture.toMillis()))
         .uid(uid)
         .name("parse " + origin);
     return new Parsed(parsed, parsed.getSideOutput(ParseRecords.DEAD_LETTERS));

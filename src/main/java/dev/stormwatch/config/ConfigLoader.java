@@ -133,6 +133,7 @@ public final class ConfigLoader {
       case "window.idle-timeout" -> c.idleTimeout = DurationParser.parse(v.asText());
       case "window.key-retention" -> c.keyRetention = DurationParser.parse(v.asText());
       case "window.max-metrics" -> c.maxMetrics = v.asInt();
+      case "window.max-future" -> c.maxFuture = DurationParser.parse(v.asText());
       case "detector.name" -> c.detector = v.asText();
       case "detector.model" -> c.modelDir = v.asText();
       case "detector.device" -> c.device = v.asText();

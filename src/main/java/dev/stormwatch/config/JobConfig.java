@@ -62,6 +62,12 @@ public class JobConfig implements Serializable {
    * memory; a record's metrics beyond it become {@code over_limit} dead letters.
    */
   public int maxMetrics = dev.stormwatch.detect.BaselineConfig.DEFAULT_MAX_METRICS;
+  /**
+   * How far ahead of this machine's clock a record's time may be; a record further ahead (a host
+   * with a wrong clock) is a {@code future_time} dead letter instead of moving the watermark. 0:
+   * any time is accepted.
+   */
+  public Duration maxFuture = dev.stormwatch.source.FutureTimes.DEFAULT_MAX_FUTURE;
 
   // ---- detection
   /** {@code baseline}, {@code hybrid}, {@code hybrid-confirmed}, ... (see {@link dev.stormwatch.detect.Detectors}). */
@@ -140,6 +146,7 @@ public class JobConfig implements Serializable {
     require(!maxOutOfOrderness.isNegative(), "window.max-out-of-orderness must be >= 0");
     require(!allowedLateness.isNegative(), "window.allowed-lateness must be >= 0");
     require(maxMetrics >= 1 && maxMetrics <= 4096, "window.max-metrics must be in [1, 4096]");
+    require(!maxFuture.isNegative(), "window.max-future must be >= 0 (0s accepts any time)");
     require(alertThreshold > 0 && alertThreshold <= 1, "alert.threshold must be in (0, 1]");
     require(resolveThreshold >= 0 && resolveThreshold <= alertThreshold,
         "alert.resolve-threshold must be in [0, alert.threshold]");

@@ -25,6 +25,8 @@ public record DeadLetter(String reason, String detail, String raw, String origin
     public static final String UNKNOWN_KIND = "unknown_kind";
     public static final String TOO_LARGE = "too_large";
     public static final String LATE = "late";
+    /** A record stamped further ahead of the clock than {@code window.max-future}. */
+    public static final String FUTURE_TIME = "future_time";
     /** Metrics of a record beyond the distinct names one key keeps per window step. */
     public static final String OVER_LIMIT = "over_limit";
     /** An alert notification an endpoint refused for good or that exhausted its retries. */

@@ -8,13 +8,23 @@ import java.io.IOException;
 /**
  * Reads just the top-level {@code time} of a raw record, cheaply (streaming, stops at the field),
  * so that a Kafka source can stamp records and track watermarks per partition before they are
- * parsed. Gives {@link Long#MIN_VALUE} when there is no usable time; such records are dead-lettered
- * by the parser and do not move the watermark.
+ * parsed. Gives {@link Long#MIN_VALUE} when there is no usable time or one too far ahead of the
+ * clock ({@link FutureTimes}); such records are dead-lettered by the parser and do not move the
+ * watermark.
  */
 public final class EventTimes {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private EventTimes() {}
+
+  /**
+   * The record's event time in epoch milliseconds, or {@link Long#MIN_VALUE} when it has none or
+   * is more than {@code maxFutureMillis} ahead of the clock (0: any).
+   */
+  public static long extract(String raw, long maxFutureMillis) {
+    long millis = extract(raw);
+    return FutureTimes.tooFarAhead(millis, maxFutureMillis) ? Long.MIN_VALUE : millis;
+  }
 
   /** The record's event time in epoch milliseconds, or {@link Long#MIN_VALUE}. */
   public static long extract(String raw) {

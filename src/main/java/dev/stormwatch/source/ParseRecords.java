@@ -34,6 +34,7 @@ public class ParseRecords extends ProcessFunction<String, TelemetryEvent> {
 
   private final String origin;
   private final boolean warmup;
+  private final long maxFutureMillis;
 
   private transient RecordParser parser;
   private transient Counter inMetric;
@@ -43,13 +44,20 @@ public class ParseRecords extends ProcessFunction<String, TelemetryEvent> {
   private transient LongCounter validTotal;
   private transient LongCounter deadTotal;
 
+  /** Records up to {@link FutureTimes#DEFAULT_MAX_FUTURE} ahead of the clock. */
+  public ParseRecords(String origin, boolean warmup) {
+    this(origin, warmup, FutureTimes.DEFAULT_MAX_FUTURE.toMillis());
+  }
+
   /**
    * @param origin the label copied into dead letters (file path or Kafka topic)
    * @param warmup whether emitted events are warm-up history ({@link TelemetryEvent#asWarmup()})
+   * @param maxFutureMillis how far ahead of this machine's clock a record may be (0: any)
    */
-  public ParseRecords(String origin, boolean warmup) {
+  public ParseRecords(String origin, boolean warmup, long maxFutureMillis) {
     this.origin = origin == null ? "" : origin;
     this.warmup = warmup;
+    this.maxFutureMillis = maxFutureMillis;
   }
 
   @Override
@@ -73,6 +81,10 @@ public class ParseRecords extends ProcessFunction<String, TelemetryEvent> {
     }
     inMetric.inc();
     inTotal.add(1L);
+    if (result.isEvent() && FutureTimes.tooFarAhead(result.event().timeMillis(), maxFutureMillis)) {
+      result = ParseResult.ofDeadLetter(DeadLetter.of(DeadLetter.Reasons.FUTURE_TIME,
+          FutureTimes.describe(result.event().timeMillis(), maxFutureMillis), raw, origin));
+    }
     if (result.isEvent()) {
       validMetric.inc();
       validTotal.add(1L);

@@ -93,6 +93,39 @@ class ParseRecordsTest {
   }
 
   @Test
+  void aRecordFarAheadOfTheClockIsADeadLetterAndNeverAnEvent() throws Exception {
+    java.time.Instant clock = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    String now = clock.toString();
+    String inADay = clock.plus(java.time.Duration.ofDays(1)).toString();
+    String inAMinute = clock.plusSeconds(60).toString();
+    String farAhead = RecordParserTest.METRIC_EXAMPLE.replace("2026-03-03T00:00:00.086Z", "2099-01-01T00:00:00Z");
+    try (var harness = harness(false)) {
+      for (String time : List.of(now, inADay, inAMinute)) {
+        harness.processElement(RecordParserTest.METRIC_EXAMPLE.replace("2026-03-03T00:00:00.086Z", time), 1L);
+      }
+      harness.processElement(farAhead, 2L);
+      assertThat(harness.extractOutputValues()).hasSize(2);
+      List<DeadLetter> dead = deadLetters(harness);
+      assertThat(dead).extracting(DeadLetter::reason).containsExactly(Reasons.FUTURE_TIME, Reasons.FUTURE_TIME);
+      assertThat(dead.get(0).detail()).contains(inADay + " is 24 h ahead of this machine's clock")
+          .contains("10 min ahead (window.max-future)");
+      assertThat(dead.get(1).detail()).contains("2099-01-01T00:00:00Z").contains(" days ahead");
+      assertThat(dead.get(1).raw()).isEqualTo(farAhead);
+      assertThat(accumulator(harness, ParseRecords.RECORDS_VALID)).isEqualTo(2L);
+      assertThat(accumulator(harness, ParseRecords.DEAD_LETTER_COUNT)).isEqualTo(2L);
+    }
+    try (var any = ProcessFunctionTestHarnesses.forProcessFunction(new ParseRecords(TOPIC, false, 0))) {
+      any.processElement(farAhead, 1L);
+      assertThat(any.extractOutputValues()).as("0 accepts any time").hasSize(1);
+    }
+    assertThat(EventTimes.extract(farAhead, FutureTimes.DEFAULT_MAX_FUTURE.toMillis()))
+        .as("and it does not move a Kafka partition's watermark").isEqualTo(Long.MIN_VALUE);
+    assertThat(EventTimes.extract(farAhead, 0)).isEqualTo(EventTimes.extract(farAhead));
+    assertThat(EventTimes.extract(RecordParserTest.METRIC_EXAMPLE, FutureTimes.DEFAULT_MAX_FUTURE.toMillis()))
+        .isEqualTo(java.time.Instant.parse("2026-03-03T00:00:00.086Z").toEpochMilli());
+  }
+
+  @Test
   void functionSurvivesJavaSerializationLikeFlinkShipsIt() throws Exception {
     ParseRecords original = new ParseRecords(TOPIC, true);
     byte[] bytes = org.apache.flink.util.InstantiationUtil.serializeObject(original);
