@@ -98,7 +98,7 @@ public final class StormwatchJob {
         .setParallelism(1)
         .uid(Uids.DELIVERY)
         .name("deliver to PagerDuty / Slack / Alertmanager");
-    deadLetters = deadLetters.union(detected.late(), undelivered);
+    deadLetters = deadLetters.union(detected.windowDeadLetters(), undelivered);
     if (detected.feedbackDeadLetters() != null) {
       deadLetters = deadLetters.union(detected.feedbackDeadLetters());
     }

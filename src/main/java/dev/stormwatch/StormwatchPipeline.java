@@ -41,7 +41,7 @@ public final class StormwatchPipeline {
    * The pipeline's outputs: alerts, the window step's dead letters (late records, metrics over the
    * limit) and rejected feedback (null when no feedback is configured).
    */
-  public record Detected(DataStream<AlertEvent> alerts, DataStream<DeadLetter> late,
+  public record Detected(DataStream<AlertEvent> alerts, DataStream<DeadLetter> windowDeadLetters,
       DataStream<DeadLetter> feedbackDeadLetters) {}
 
   /**

@@ -75,14 +75,17 @@ public class Pane {
     if (e.kind() == TelemetryEvent.Kind.METRIC) {
       String[] names = e.metricNames();
       double[] vals = e.metricValues();
-      int[] dropped = NONE;
+      int[] dropped = null;
+      int count = 0;
       for (int i = 0; i < names.length; i++) {
         if (!addMetric(names[i], vals[i], maxMetrics)) {
-          dropped = Arrays.copyOf(dropped, dropped.length + 1);
-          dropped[dropped.length - 1] = i;
+          if (dropped == null) {
+            dropped = new int[names.length - i];
+          }
+          dropped[count++] = i;
         }
       }
-      return dropped;
+      return dropped == null ? NONE : Arrays.copyOf(dropped, count);
     }
     addLog(e.severity(), template, e.message());
     return NONE;

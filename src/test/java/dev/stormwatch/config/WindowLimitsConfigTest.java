@@ -19,30 +19,23 @@ class WindowLimitsConfigTest {
     assertThat(c.maxFuture).isEqualTo(java.time.Duration.ofMinutes(10)).isEqualTo(new JobConfig().maxFuture);
   }
 
+  /** The configuration of a job file whose {@code window:} section is {@code setting}, unvalidated. */
+  private static JobConfig withWindow(Path dir, String setting) throws Exception {
+    Path yaml = dir.resolve("job.yaml");
+    Files.writeString(yaml, "window:\n  " + setting + "\n");
+    return ConfigLoader.fromArgs(new String[] {"--config", yaml.toString(), "--input", "a", "--output", "o"});
+  }
+
   @Test
   void readsHowFarAheadARecordMayBeAndZeroAcceptsAny(@TempDir Path dir) throws Exception {
-    Path yaml = dir.resolve("job.yaml");
-    Files.writeString(yaml, "window:\n  max-future: 2h\n");
-    JobConfig two = ConfigLoader.fromArgs(new String[] {"--config", yaml.toString(), "--input", "a",
-        "--output", "o"}).validate();
-    assertThat(two.maxFuture).isEqualTo(java.time.Duration.ofHours(2));
-    Files.writeString(yaml, "window:\n  max-future: 0s\n");
-    JobConfig any = ConfigLoader.fromArgs(new String[] {"--config", yaml.toString(), "--input", "a",
-        "--output", "o"}).validate();
-    assertThat(any.maxFuture).isZero();
+    assertThat(withWindow(dir, "max-future: 2h").validate().maxFuture).isEqualTo(java.time.Duration.ofHours(2));
+    assertThat(withWindow(dir, "max-future: 0s").validate().maxFuture).isZero();
   }
 
   @Test
   void readsTheLimitAndRefusesOneOutOfRange(@TempDir Path dir) throws Exception {
-    Path yaml = dir.resolve("job.yaml");
-    Files.writeString(yaml, "window:\n  max-metrics: 300\n");
-    JobConfig wide = ConfigLoader.fromArgs(new String[] {"--config", yaml.toString(), "--input", "a",
-        "--output", "o"}).validate();
-    assertThat(wide.maxMetrics).isEqualTo(300);
-
-    Files.writeString(yaml, "window:\n  max-metrics: 0\n");
-    JobConfig none = ConfigLoader.fromArgs(new String[] {"--config", yaml.toString(), "--input", "a",
-        "--output", "o"});
+    assertThat(withWindow(dir, "max-metrics: 300").validate().maxMetrics).isEqualTo(300);
+    JobConfig none = withWindow(dir, "max-metrics: 0");
     assertThatThrownBy(none::validate).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("window.max-metrics must be in [1, 4096]");
   }

@@ -46,7 +46,7 @@ public final class NoveltyMemory {
   /** The size of the bytes this memory was read from: the next write's first buffer size. */
   private int sizeHint = 256;
 
-  /** An empty memory of at most {@link #BaselineConfig.DEFAULT_MAX_METRICS} metrics. */
+  /** An empty memory of at most {@link BaselineConfig#DEFAULT_MAX_METRICS} metrics. */
   public NoveltyMemory() {
     this(BaselineConfig.DEFAULT_MAX_METRICS);
   }
